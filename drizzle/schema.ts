@@ -22,6 +22,15 @@ export const tenantsTable = pgTable('tenants', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Browser sessions: the cookie holds the random id, and the server maps it to the tenant. */
+export const sessionsTable = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenantsTable.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const dataTablesTable = pgTable(
   'data_tables',
   {

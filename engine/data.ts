@@ -53,6 +53,14 @@ export interface DataAccess {
    */
   queryRows(tenantId: string, query: RowQuery, signal?: AbortSignal): Promise<DataRow[]>;
 
+  /** Reads one row by id; null when the table has no such row. */
+  findRow(
+    tenantId: string,
+    tableId: string,
+    rowId: string,
+    signal?: AbortSignal,
+  ): Promise<DataRow | null>;
+
   insertRow(
     tenantId: string,
     tableId: string,
@@ -70,5 +78,10 @@ export interface DataAccess {
   ): Promise<DataRow | null>;
 
   /** Deletes the row; false when the row is not found. */
-  deleteRow(tenantId: string, tableId: string, rowId: string, signal?: AbortSignal): Promise<boolean>;
+  deleteRow(
+    tenantId: string,
+    tableId: string,
+    rowId: string,
+    signal?: AbortSignal,
+  ): Promise<boolean>;
 }

@@ -26,7 +26,9 @@ export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
 
   constructor(readonly problems: string[]) {
-    super(`Invalid environment configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    super(
+      `Invalid environment configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }

@@ -58,7 +58,11 @@ export interface RunSandbox {
   assign(key: string, value: unknown): Promise<void>;
 
   /** Evaluates an expression such as `vars.order.freight > 500`. */
-  evaluate(source: string, locals: SandboxLocals, options: EvaluateOptions): Promise<SandboxCallResult>;
+  evaluate(
+    source: string,
+    locals: SandboxLocals,
+    options: EvaluateOptions,
+  ): Promise<SandboxCallResult>;
 
   /** Runs a `js` block's code, a function body that returns a JSON value. */
   runScript(code: string, locals: SandboxLocals, options: ScriptOptions): Promise<ScriptCallResult>;
