@@ -1,0 +1,12 @@
+export type { ActiveRun, DebuggerState, SaveOutcome, VersionRef } from './debugger-state';
+export { createDebuggerStore, type DebuggerStore } from './debugger-store';
+export { DebuggerProvider } from './DebuggerProvider';
+export { latestStepIndex, stepsOf } from './step-selection';
+export { useActiveRun } from './useActiveRun';
+export { useDebuggerSelector } from './useDebuggerSelector';
+export { useDebuggerStore } from './useDebuggerStore';
+export { useGraph } from './useGraph';
+export { useIsDirty } from './useIsDirty';
+export { useProblems } from './useProblems';
+export { useSelectedBlockId } from './useSelectedBlockId';
+export { useSelectedStepIndex } from './useSelectedStepIndex';
