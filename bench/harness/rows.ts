@@ -1,0 +1,55 @@
+/** Builders for result rows, so figures state only what differs. */
+
+import { summarize } from './stats';
+import type { Measurement, ResultRow } from './types';
+
+export function measurement(
+  label: string,
+  samplesMs: number[],
+  warmupIterations: number,
+): Measurement {
+  return { label, summary: summarize(samplesMs, warmupIterations) };
+}
+
+/** A memory measurement in megabytes; the summary's `…Ms` fields then hold megabytes. */
+export function memoryMeasurement(label: string, samplesMb: number[]): Measurement {
+  return { label, unit: 'MB', summary: summarize(samplesMb, 0) };
+}
+
+export interface ComparedRowInput {
+  figure: string;
+  label: string;
+  subject: Measurement;
+  reference?: Measurement;
+  target: string;
+  /** Whether the target is met, given the row; omit when the row has no target. */
+  isMet?: (row: { subject: Measurement; reference?: Measurement; ratio?: number }) => boolean;
+  notes?: string[];
+}
+
+/** A measured row with the ratio of medians and the verdict filled in. */
+export function comparedRow(input: ComparedRowInput): ResultRow {
+  const { subject, reference } = input;
+  const ratio = reference ? subject.summary.medianMs / reference.summary.medianMs : undefined;
+  const isMet = input.isMet?.({ subject, reference, ratio });
+
+  return {
+    figure: input.figure,
+    label: input.label,
+    subject,
+    reference,
+    ratio,
+    target: input.target,
+    verdict: isMet === undefined ? 'no target' : isMet ? 'met' : 'missed',
+    notes: input.notes,
+  };
+}
+
+export function notMeasuredRow(
+  figure: string,
+  label: string,
+  target: string,
+  reason: string,
+): ResultRow {
+  return { figure, label, target, verdict: 'not measured', reason };
+}

@@ -1,0 +1,89 @@
+/**
+ * Runs the benchmarks and writes bench/results.json and the table in bench/RESULTS.md, or with
+ * `--quick` a subset into bench/results.quick.json and bench/RESULTS.quick.md. Exits with 1 when
+ * a figure crashed and with 0 otherwise, whatever the numbers.
+ */
+
+import path from 'node:path';
+
+import { FIGURES } from './figures';
+import { parseBenchOptions, USAGE, type BenchOptions } from './harness/cli';
+import { describeMachine } from './harness/machine';
+import { writeJsonReport, writeMarkdownReport } from './harness/report';
+import { collectGarbage } from './harness/timer';
+import type { BenchReport, Figure, FigureContext } from './harness/types';
+
+const BENCH_DIR = path.dirname(new URL(import.meta.url).pathname);
+
+function selectFigures(options: BenchOptions): Figure[] {
+  const unknown = options.only.filter((name) => !FIGURES.some((figure) => figure.name === name));
+  if (unknown.length > 0) {
+    const known = FIGURES.map((figure) => figure.name).join(', ');
+    throw new Error(`Unknown figure "${unknown.join('", "')}"; choose from: ${known}`);
+  }
+
+  return FIGURES.filter(
+    (figure) => options.only.length === 0 || options.only.includes(figure.name),
+  );
+}
+
+function createContext(quick: boolean): FigureContext {
+  return {
+    quick,
+    iterations: (full, quickCount) => (quick ? quickCount : full),
+    log: (message) => process.stderr.write(`  ${message}\n`),
+  };
+}
+
+async function runFigures(figures: Figure[], options: BenchOptions): Promise<BenchReport> {
+  const startedAt = performance.now();
+  const report: BenchReport = {
+    command: `npm run bench${options.quick ? ' -- --quick' : ''}`,
+    quick: options.quick,
+    machine: describeMachine(),
+    durationSeconds: 0,
+    rows: [],
+    crashes: [],
+  };
+
+  for (const figure of figures) {
+    if (options.quick && !figure.inQuick) {
+      process.stderr.write(`- ${figure.name}: skipped in --quick (run npm run bench for it)\n`);
+      continue;
+    }
+
+    process.stderr.write(`- ${figure.name}: ${figure.title}\n`);
+    collectGarbage();
+    try {
+      report.rows.push(...(await figure.run(createContext(options.quick))));
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`  crashed: ${message}\n`);
+      report.crashes.push({ figure: figure.name, error: message.split('\n')[0]! });
+    }
+  }
+
+  report.durationSeconds = (performance.now() - startedAt) / 1000;
+  return report;
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+
+  const report = await runFigures(selectFigures(options), options);
+  const suffix = options.quick ? '.quick' : '';
+  const partial = options.only.length > 0 && !options.quick ? '.partial' : '';
+
+  writeJsonReport(path.join(BENCH_DIR, `results${suffix}${partial}.json`), report);
+  writeMarkdownReport(path.join(BENCH_DIR, `RESULTS${suffix}${partial}.md`), report);
+  process.stderr.write(`Results written to bench/results${suffix}${partial}.json\n`);
+
+  process.exitCode = report.crashes.length > 0 ? 1 : 0;
+}
+
+await main();
+process.exit();
