@@ -1,0 +1,185 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+import type { DataColumn, DataTableInfo, ResolvedFilter } from '../../engine/data';
+import { FILTER_OPERATORS } from '../../engine/types';
+import { normaliseIsoDate } from './dates';
+import { DataError, describeType, describeValue } from './errors';
+import { arrayLiteral, columnExpression, columnTextExpression } from './sql-text';
+
+const COMPARISONS = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+
+const SQL_TYPE_BY_COLUMN_TYPE = {
+  number: 'numeric',
+  date: 'timestamptz',
+  boolean: 'boolean',
+  text: 'text',
+} as const;
+
+const MATCH_NOTHING = sql`false`;
+
+/**
+ * Translates one resolved filter into a SQL condition on `data_rows`, with SQL three-valued
+ * logic: a comparison (`eq` to `in`) never matches a row whose value is null or missing, and a
+ * comparison with a null filter value matches nothing. `isNull` matches a missing key or JSON
+ * null. Values travel as bound parameters cast to the column's SQL type.
+ */
+export function filterSql(table: DataTableInfo, filter: ResolvedFilter): SQL {
+  const column = findColumn(table, filter.column, 'filter');
+
+  if (!(FILTER_OPERATORS as readonly string[]).includes(filter.op)) {
+    throw invalidFilter(table, column, `the unknown operator "${filter.op}"`);
+  }
+  if (filter.op === 'isNull' || filter.op === 'notNull') {
+    return nullTestSql(column, filter.op);
+  }
+  if (filter.value === null || filter.value === undefined) {
+    return MATCH_NOTHING;
+  }
+
+  if (column.type === 'json') return jsonFilterSql(table, column, filter);
+  if (filter.op === 'in') return inSql(table, column, filter.value);
+  if (filter.op === 'contains') return textContainsSql(table, column, filter.value);
+
+  const operator = COMPARISONS[filter.op];
+  const parameter = typedParameter(table, column, filter.value, filter.op);
+  return sql`${sql.raw(columnExpression(column.name, column.type))} ${sql.raw(operator)} ${parameter}`;
+}
+
+/** Finds a column by name or throws `UNKNOWN_COLUMN` listing the table's columns. */
+export function findColumn(table: DataTableInfo, name: string, usage: string): DataColumn {
+  const column = table.columns.find((candidate) => candidate.name === name);
+  if (column) return column;
+
+  const columns = table.columns.map((candidate) => candidate.name).join(', ');
+  throw new DataError(
+    'UNKNOWN_COLUMN',
+    `Table "${table.name}" has no column "${name}" to ${usage} on (columns: ${columns})`,
+    table.name,
+  );
+}
+
+function nullTestSql(column: DataColumn, op: 'isNull' | 'notNull'): SQL {
+  // The typed expression is NULL exactly when the text is, and it is what the indexes cover.
+  const expression =
+    column.type === 'json'
+      ? columnTextExpression(column.name)
+      : columnExpression(column.name, column.type);
+  return sql.raw(`${expression} ${op === 'isNull' ? 'IS NULL' : 'IS NOT NULL'}`);
+}
+
+function jsonFilterSql(table: DataTableInfo, column: DataColumn, filter: ResolvedFilter): SQL {
+  const expression = sql.raw(columnExpression(column.name, column.type));
+  const parameter = sql`${JSON.stringify(filter.value)}::jsonb`;
+
+  switch (filter.op) {
+    case 'eq':
+      return sql`${expression} = ${parameter}`;
+    case 'neq':
+      // A stored JSON null is a null value, which no comparison matches.
+      return sql`(${expression} <> ${parameter} AND ${expression} <> 'null'::jsonb)`;
+    case 'contains':
+      return sql`${expression} @> ${parameter}`;
+    default:
+      throw invalidFilter(
+        table,
+        column,
+        `"${filter.op}", which json columns do not support (use eq, neq, contains, isNull or notNull)`,
+      );
+  }
+}
+
+function textContainsSql(table: DataTableInfo, column: DataColumn, value: unknown): SQL {
+  if (column.type !== 'text') {
+    throw invalidFilter(
+      table,
+      column,
+      `"contains", which ${column.type} columns do not support (use it on text or json columns)`,
+    );
+  }
+
+  const parameter = typedParameter(table, column, value, 'contains');
+  return sql`strpos(${sql.raw(columnExpression(column.name, column.type))}, ${parameter}) > 0`;
+}
+
+function inSql(table: DataTableInfo, column: DataColumn, value: unknown): SQL {
+  if (!Array.isArray(value)) {
+    throw invalidFilter(
+      table,
+      column,
+      `"in" with ${describeValue(value)} (${describeType(value)}); "in" expects an array`,
+    );
+  }
+
+  const items = value.filter((item) => item !== null && item !== undefined);
+  if (items.length === 0) return MATCH_NOTHING;
+
+  const texts = items.map((item) => parameterText(table, column, item, 'in'));
+  const arrayType = `${SQL_TYPE_BY_COLUMN_TYPE[column.type as keyof typeof SQL_TYPE_BY_COLUMN_TYPE]}[]`;
+  return sql`${sql.raw(columnExpression(column.name, column.type))} = ANY(${arrayLiteral(texts)}::${sql.raw(arrayType)})`;
+}
+
+function typedParameter(table: DataTableInfo, column: DataColumn, value: unknown, op: string): SQL {
+  const sqlType = SQL_TYPE_BY_COLUMN_TYPE[column.type as keyof typeof SQL_TYPE_BY_COLUMN_TYPE];
+  const text = parameterText(table, column, value, op);
+
+  // Text comparisons use the "C" collation of the column expression: byte order, case-sensitive.
+  if (column.type === 'text') return sql`${text}`;
+  return sql`${text}::${sql.raw(sqlType)}`;
+}
+
+/** Validates a filter value against the column type and returns its text for the parameter. */
+function parameterText(
+  table: DataTableInfo,
+  column: DataColumn,
+  value: unknown,
+  op: string,
+): string {
+  const mismatch = () =>
+    invalidFilter(
+      table,
+      column,
+      `"${op}" with ${describeValue(value)} (${describeType(value)}); expected ${expectedFilterValue(column)}`,
+    );
+
+  switch (column.type) {
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch();
+      return String(value);
+    case 'boolean':
+      if (typeof value !== 'boolean') throw mismatch();
+      return String(value);
+    case 'text':
+      if (typeof value !== 'string' || value.includes('\u0000')) throw mismatch();
+      return value;
+    case 'date': {
+      const iso = typeof value === 'string' ? normaliseIsoDate(value) : null;
+      if (iso === null) throw mismatch();
+      return iso;
+    }
+    case 'json':
+      throw mismatch();
+  }
+}
+
+function expectedFilterValue(column: DataColumn): string {
+  switch (column.type) {
+    case 'number':
+      return 'a finite number';
+    case 'boolean':
+      return 'a boolean';
+    case 'text':
+      return 'a string';
+    case 'date':
+      return 'an ISO 8601 date string';
+    case 'json':
+      return 'a JSON value';
+  }
+}
+
+function invalidFilter(table: DataTableInfo, column: DataColumn, problem: string): DataError {
+  return new DataError(
+    'INVALID_FILTER',
+    `Table "${table.name}": cannot filter ${column.type} column "${column.name}" by ${problem}`,
+    table.name,
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Quoting for the few places where SQL text cannot use bound parameters: DDL, and the column
+ * names inside cast expressions, which must be literals so that they match the expression
+ * indexes. Every value still travels as a bound parameter.
+ */
+
+import type { ColumnType } from '../../engine/types';
+
+/** Quotes a string literal. Assumes `standard_conforming_strings = on`, the default since 9.1. */
+export function quoteLiteral(value: string): string {
+  if (value.includes('\u0000')) {
+    throw new Error(`SQL literal ${JSON.stringify(value)} contains a NUL character`);
+  }
+
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Quotes an identifier such as an index name. */
+export function quoteIdentifier(name: string): string {
+  if (name.includes('\u0000')) {
+    throw new Error(`SQL identifier ${JSON.stringify(name)} contains a NUL character`);
+  }
+
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The typed expression of a column over `data_rows.data`. Filters, sorts and the per-column
+ * expression indexes use exactly this text, because the planner only matches an index whose
+ * expression is identical to the query's.
+ */
+export function columnExpression(name: string, type: ColumnType): string {
+  const key = quoteLiteral(name);
+
+  switch (type) {
+    case 'number':
+      return `((data ->> ${key})::numeric)`;
+    case 'date':
+      return `flowscope_timestamptz(data ->> ${key})`;
+    case 'boolean':
+      return `((data ->> ${key})::boolean)`;
+    case 'text':
+      return `((data ->> ${key}) COLLATE "C")`;
+    case 'json':
+      return `(data -> ${key})`;
+  }
+}
+
+/** The column's value as text, SQL NULL when the key is missing or holds JSON null. */
+export function columnTextExpression(name: string): string {
+  return `(data ->> ${quoteLiteral(name)})`;
+}
+
+/** A PostgreSQL array literal (`{"a","b"}`) of strings, for a single typed array parameter. */
+export function arrayLiteral(values: readonly string[]): string {
+  const elements = values.map(
+    (value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+  );
+  return `{${elements.join(',')}}`;
+}

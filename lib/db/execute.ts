@@ -1,0 +1,56 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
+
+import type { Database } from './client';
+
+const dialect = new PgDialect();
+
+/** The rows of a raw SQL query, on either driver (postgres-js returns an array, PGlite `{ rows }`). */
+export async function executeRows<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * Runs a raw SQL query that `signal` cancels. On PostgreSQL the driver sends a cancel request for
+ * the running statement. Rejects with `signal.reason` when the signal fires, whichever driver.
+ *
+ * NOTE: PGlite runs each statement synchronously inside its WebAssembly module on this thread,
+ * so nothing can interrupt a statement once it started. There the signal is checked before the
+ * statement, and a result that arrives after the signal fired is discarded. A transaction handle (`tx`) has no driver client of
+ * its own either, so queries inside a transaction take the same path.
+ */
+export async function executeRowsCancellable<Row>(
+  db: Database,
+  query: SQL,
+  signal: AbortSignal | undefined,
+): Promise<Row[]> {
+  signal?.throwIfAborted();
+
+  const client = postgresClientOf(db);
+  if (!client || !signal) {
+    const rows = await executeRows<Row>(db, query);
+    signal?.throwIfAborted();
+    return rows;
+  }
+
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  let rows: Row[];
+  try {
+    rows = (await client.unsafe(text, params as never[]).signal(signal)) as unknown as Row[];
+  } catch (error) {
+    signal.throwIfAborted();
+    throw error;
+  }
+
+  signal.throwIfAborted();
+  return rows;
+}
+
+/** Returns the postgres-js client behind a drizzle database, or null for PGlite and transactions. */
+function postgresClientOf(db: Database): Sql | null {
+  const client = (db as { $client?: unknown }).$client;
+  const isPostgresJs = typeof client === 'function' && 'unsafe' in client;
+  return isPostgresJs ? (client as Sql) : null;
+}
