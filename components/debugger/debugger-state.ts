@@ -1,5 +1,6 @@
 import type { ExecutionTrace, StepTrace, ValidationProblem, WorkflowGraph } from '@/engine/types';
 
+import type { RunCanvasState } from '@/components/trace/block-badges';
 import type { FlowEdge, FlowNode } from '@/components/canvas/flow-types';
 
 import type { GraphHistory } from './history';
@@ -11,6 +12,8 @@ export interface ActiveRun {
   trace: ExecutionTrace | null;
   /** Steps reported so far while the run is going. */
   live: StepTrace[];
+  /** Blocks that started but have not recorded their step yet, while the run is going. */
+  runningBlockIds?: string[];
 }
 
 /** A saved version of the workflow. */
@@ -50,6 +53,8 @@ export interface DebuggerState {
   selectedBlockId: string | null;
   selectedStepIndex: number | null;
   activeRun: ActiveRun | null;
+  /** Block states and taken edges of `activeRun`, for the canvas badges and edge styles. */
+  runCanvas: RunCanvasState | null;
   /** Problems the engine's validation found in `graph`; runs are blocked while any exist. */
   problems: ValidationProblem[];
   /** True until the first validation of the current graph has come back. */

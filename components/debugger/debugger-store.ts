@@ -16,6 +16,7 @@ import type {
   SaveOutcome,
   VersionRef,
 } from './debugger-state';
+import { computeRunCanvas } from './run-canvas';
 import { createHistory, historyReducer, type HistoryAction } from './history';
 import { findStep, latestStepIndex, stepsOf } from './step-selection';
 import { createStore, type StoreApi } from './store';
@@ -27,8 +28,11 @@ export interface DebuggerActions {
   setFlow(nodes: FlowNode[], edges: FlowEdge[]): void;
   undo(): void;
   redo(): void;
-  /** Selects a block and its latest step in the active run. */
-  selectBlock(blockId: string | null): void;
+  /**
+   * Selects a block and its latest step in the active run. `fromCanvas` keeps React Flow's own
+   * selection flags, which already reflect the click or the selection box.
+   */
+  selectBlock(blockId: string | null, options?: { fromCanvas?: boolean }): void;
   /** Selects a step of the active run and its block. */
   selectStep(index: number | null): void;
   setActiveRun(run: ActiveRun | null): void;
@@ -72,6 +76,7 @@ export function createInitialState(options: DebuggerStoreOptions): DebuggerState
     selectedBlockId: null,
     selectedStepIndex: null,
     activeRun: options.activeRun ?? null,
+    runCanvas: computeRunCanvas(options.activeRun ?? null, options.graph, null),
     problems: [],
     validating: true,
   };
@@ -108,6 +113,7 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
       isDirty: JSON.stringify(graph) !== state.savedGraphJson,
       selectedBlockId,
       saveError: null,
+      runCanvas: computeRunCanvas(state.activeRun, graph, state.runCanvas),
     });
   }
 
@@ -119,14 +125,14 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
     if (history !== state.history) showGraph(history.present, history);
   }
 
-  function selectBlock(blockId: string | null): void {
+  function selectBlock(blockId: string | null, selectOptions?: { fromCanvas?: boolean }): void {
     const state = getState();
     const steps = stepsOf(state.activeRun);
 
     setState({
       selectedBlockId: blockId,
       selectedStepIndex: blockId ? latestStepIndex(steps, blockId) : null,
-      nodes: markSelected(state.nodes, blockId),
+      nodes: selectOptions?.fromCanvas ? state.nodes : markSelected(state.nodes, blockId),
     });
   }
 
@@ -143,11 +149,15 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
   }
 
   function setActiveRun(run: ActiveRun | null): void {
-    const { selectedBlockId } = getState();
+    const { selectedBlockId, graph, runCanvas } = getState();
     const steps = stepsOf(run);
     const selectedStepIndex = selectedBlockId ? latestStepIndex(steps, selectedBlockId) : null;
 
-    setState({ activeRun: run, selectedStepIndex });
+    setState({
+      activeRun: run,
+      selectedStepIndex,
+      runCanvas: computeRunCanvas(run, graph, runCanvas),
+    });
   }
 
   function loadVersion(version: VersionRef, graph: WorkflowGraph, readOnly: boolean): void {
@@ -166,6 +176,7 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
       selectedBlockId: null,
       selectedStepIndex: null,
       validating: true,
+      runCanvas: computeRunCanvas(state.activeRun, graph, state.runCanvas),
     }));
   }
 

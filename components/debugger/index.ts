@@ -10,3 +10,6 @@ export { useIsDirty } from './useIsDirty';
 export { useProblems } from './useProblems';
 export { useSelectedBlockId } from './useSelectedBlockId';
 export { useSelectedStepIndex } from './useSelectedStepIndex';
+export { useBlockProblem } from './useBlockProblem';
+export { useBlockRunState } from './useBlockRunState';
+export { useRunCanvas } from './useRunCanvas';

@@ -1,0 +1,86 @@
+'use client';
+
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type DefaultEdgeOptions,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useMemo } from 'react';
+
+import type { DebuggerState } from '@/components/debugger/debugger-state';
+import { useDebuggerSelector } from '@/components/debugger/useDebuggerSelector';
+import { useRunCanvas } from '@/components/debugger/useRunCanvas';
+import type { BlockType } from '@/engine/types';
+
+import { BLOCK_META } from './block-meta';
+import { styleEdges } from './edge-style';
+import type { FlowEdge, FlowNode } from './flow-types';
+import { nodeTypes } from './node-types';
+import { BLOCK_DRAG_TYPE } from './Palette';
+import { useAddBlock } from './useAddBlock';
+import { useCanvasHandlers } from './useCanvasHandlers';
+import './canvas.css';
+
+const selectNodes = (state: DebuggerState) => state.nodes;
+const selectEdges = (state: DebuggerState) => state.edges;
+const selectReadOnly = (state: DebuggerState) => state.readOnly;
+
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const edgeOptions: DefaultEdgeOptions = {
+  type: 'smoothstep',
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+};
+const minimapColor = (node: FlowNode) => BLOCK_META[node.data.blockType].color;
+
+/** The workflow canvas: blocks, edges, minimap and controls, editable unless read-only. */
+export function FlowCanvas() {
+  const nodes = useDebuggerSelector(selectNodes);
+  const edges = useDebuggerSelector(selectEdges);
+  const readOnly = useDebuggerSelector(selectReadOnly);
+  const runCanvas = useRunCanvas();
+  const styledEdges = useMemo(() => styleEdges(edges, runCanvas), [edges, runCanvas]);
+  const handlers = useCanvasHandlers();
+  const addBlock = useAddBlock();
+
+  const onDragOver = (event: React.DragEvent) => {
+    if (!event.dataTransfer.types.includes(BLOCK_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+
+  const onDrop = (event: React.DragEvent) => {
+    const type = event.dataTransfer.getData(BLOCK_DRAG_TYPE) as BlockType;
+    if (!type || !(type in BLOCK_META)) return;
+    event.preventDefault();
+    addBlock(type, { clientX: event.clientX, clientY: event.clientY });
+  };
+
+  return (
+    <div className="flow-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={styledEdges}
+        nodeTypes={nodeTypes}
+        defaultEdgeOptions={edgeOptions}
+        {...handlers}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesFocusable={!readOnly}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} size={1} />
+        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+
+import type { DataTableInfo } from '@/engine/data';
+
+import { listTablesAction } from '@/app/workflows/[id]/actions';
+
+/** The tenant's data tables with their columns, for the table and column pickers. */
+export function useTables(): { tables: DataTableInfo[]; error: string | null; loading: boolean } {
+  const query = useQuery({
+    queryKey: ['data-tables'],
+    queryFn: async () => {
+      const result = await listTablesAction();
+      if (!result.ok) throw new Error(result.error);
+      return result.tables;
+    },
+    staleTime: 30_000,
+  });
+
+  return {
+    tables: query.data ?? [],
+    error: query.error ? query.error.message : null,
+    loading: query.isPending,
+  };
+}
