@@ -41,6 +41,11 @@ export interface ScriptCallResult extends SandboxCallResult {
   logs: string[];
 }
 
+export interface AssignOptions {
+  /** Block whose output is assigned, used in error messages. */
+  blockId?: string;
+}
+
 export interface SandboxStats {
   isolatesCreated: number;
   scriptsCompiled: number;
@@ -54,8 +59,11 @@ export interface RunSandbox {
   /** Sets `input` and the initial `vars` (a snapshot's checkpoint variables) in the isolate. */
   initialize(input: unknown, vars: Record<string, unknown>): Promise<void>;
 
-  /** Sets `vars[key]` inside the isolate. */
-  assign(key: string, value: unknown): Promise<void>;
+  /**
+   * Sets `vars[key]` inside the isolate. `options.blockId` names the block that produced the
+   * value in error messages.
+   */
+  assign(key: string, value: unknown, options?: AssignOptions): Promise<void>;
 
   /** Evaluates an expression such as `vars.order.freight > 500`. */
   evaluate(
@@ -72,6 +80,13 @@ export interface RunSandbox {
   dispose(): void;
 }
 
+/** The logger the sandbox writes to: pino's `(metadata, message)` signature, so pino fits. */
+export interface SandboxLogger {
+  debug(metadata: object, message: string): void;
+  warn(metadata: object, message: string): void;
+  error(metadata: object, message: string): void;
+}
+
 /**
  * A sandbox failure, with a stable `code` so callers tell kinds apart without `instanceof`:
  * `SANDBOX_TIMEOUT`, `SANDBOX_MEMORY_LIMIT`, `SANDBOX_SCRIPT_ERROR`, `SANDBOX_VALUE` (a value
@@ -83,4 +98,6 @@ export interface SandboxErrorShape {
   blockId: string;
   field: string;
   message: string;
+  /** Console lines the code wrote before it failed, capped like `ScriptCallResult.logs`. */
+  logs?: string[];
 }

@@ -1,0 +1,76 @@
+import ivm from 'isolated-vm';
+
+import { buildBootstrapSource, type GuestLimits } from './guest-runtime';
+
+/** A guest function the server calls; every one returns a JSON text. */
+export type GuestFunction = (...args: never[]) => string;
+
+/**
+ * One isolate with its single context and the references the server holds to the guest runtime.
+ * These references stay on the server side: guest code never receives a Reference, Callback or
+ * ExternalCopy, only copied plain data.
+ */
+export interface GuestRuntime {
+  readonly isolate: ivm.Isolate;
+  readonly context: ivm.Context;
+  readonly define: ivm.Reference<GuestFunction>;
+  readonly initialize: ivm.Reference<GuestFunction>;
+  readonly assign: ivm.Reference<GuestFunction>;
+  readonly call: ivm.Reference<GuestFunction>;
+}
+
+export interface GuestRuntimeOptions extends GuestLimits {
+  memoryLimitMb: number;
+  onCatastrophicError(message: string): void;
+}
+
+/** Bound of the bootstrap, which runs only our own code (measured at a few milliseconds). */
+const BOOTSTRAP_TIMEOUT_MS = 5_000;
+
+/**
+ * Creates an isolate and prepares its context: the value rules, the buffered console, the run's
+ * state, and a frozen realm.
+ *
+ * NOTE: isolated-vm documents `memoryLimit` as a soft limit (a determined script can use two to
+ * three times of it). Worse, V8 is not able to recover from every out-of-memory condition: a
+ * script that grows one large structure (a Map, a Set or a dictionary object with millions of
+ * keys, or `new Array(2 ** 28).fill(0)`) can make V8 abort the whole server process instead of
+ * disposing the isolate (seen with isolated-vm 6.2.0 on Node 24.22). Steady growth such as
+ * pushing strings into an array is caught and reported as SANDBOX_MEMORY_LIMIT. Our mitigations are
+ * the per-isolate limit, `onCatastrophicError` logging, and a process supervisor that restarts
+ * the server; the fix is to run sandboxes in worker processes, so that an abort ends one run
+ * instead of the server.
+ */
+export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
+  const isolate = new ivm.Isolate({
+    memoryLimit: options.memoryLimitMb,
+    onCatastrophicError: options.onCatastrophicError,
+  });
+
+  try {
+    const context = isolate.createContextSync();
+    const api = context.evalSync(buildBootstrapSource(options), {
+      reference: true,
+      timeout: BOOTSTRAP_TIMEOUT_MS,
+    }) as ivm.Reference<Record<string, GuestFunction>>;
+    const reference = (name: string) =>
+      api.getSync(name, { reference: true }) as ivm.Reference<GuestFunction>;
+
+    return {
+      isolate,
+      context,
+      define: reference('define'),
+      initialize: reference('initialize'),
+      assign: reference('assign'),
+      call: reference('call'),
+    };
+  } catch (error) {
+    isolate.dispose();
+    throw error;
+  }
+}
+
+/** Disposes the isolate unless isolated-vm already did (after a memory limit). */
+export function disposeGuestRuntime(runtime: GuestRuntime): void {
+  if (!runtime.isolate.isDisposed) runtime.isolate.dispose();
+}

@@ -1,0 +1,61 @@
+import ivm from 'isolated-vm';
+
+import {
+  compileOptions,
+  DEFAULT_ITEM_NAME,
+  formatPosition,
+  readSyntaxError,
+  wrapSource,
+  type SourceKind,
+} from './source';
+
+/**
+ * Memory limit of the isolate that only compiles; compiling a large source needs some room, but
+ * nothing ever runs there.
+ */
+const SYNTAX_ISOLATE_MEMORY_LIMIT_MB = 32;
+
+let syntaxIsolate: ivm.Isolate | undefined;
+
+/**
+ * Returns the syntax error of an expression, such as `Unexpected token ')' (line 1, column 9)`,
+ * or null when it parses. The source is compiled by V8, the same parser that later runs it, in
+ * a process-wide isolate that never runs anything: no user code executes, here or in the server
+ * realm.
+ *
+ * NOTE: the check compiles the source inside the same wrapper that runs it, so an expression
+ * that closes the wrapper early (`1); doMore(); (2`) passes. That is not an escape, because the
+ * extra statements still run only inside the isolate, but such a field is not a pure expression.
+ */
+export function checkExpressionSyntax(source: string): string | null {
+  if (source.trim() === '') return 'The expression is empty';
+  return checkSyntax('expression', source);
+}
+
+/** Returns the syntax error of a `js` block's code (a function body), or null when it parses. */
+export function checkScriptSyntax(code: string): string | null {
+  return checkSyntax('code', code);
+}
+
+function checkSyntax(kind: SourceKind, source: string): string | null {
+  const isolate = getSyntaxIsolate();
+  try {
+    const script = isolate.compileScriptSync(
+      wrapSource(kind, source, DEFAULT_ITEM_NAME),
+      compileOptions(kind),
+    );
+    script.release();
+    return null;
+  } catch (error) {
+    if (isolate.isDisposed) syntaxIsolate = undefined;
+    const problem = readSyntaxError(error, source);
+    return `${problem.message}${formatPosition(problem)}`;
+  }
+}
+
+function getSyntaxIsolate(): ivm.Isolate {
+  if (syntaxIsolate === undefined || syntaxIsolate.isDisposed) {
+    syntaxIsolate = new ivm.Isolate({ memoryLimit: SYNTAX_ISOLATE_MEMORY_LIMIT_MB });
+  }
+  return syntaxIsolate;
+}
