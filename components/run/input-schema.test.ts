@@ -65,6 +65,29 @@ describe('checkInputAgainstSchema', () => {
     ]);
   });
 
+  it('rejects a value outside enum', () => {
+    const schema = { type: 'object', properties: { status: { enum: ['open', 'shipped'] } } };
+
+    expect(checkInputAgainstSchema({ status: 'lost' }, schema)).toEqual([
+      { path: 'input.status', message: 'must be one of "open", "shipped", got "lost"' },
+    ]);
+    expect(checkInputAgainstSchema({ status: 'open' }, schema)).toEqual([]);
+  });
+
+  it('matches enum entries by content', () => {
+    const schema = { enum: [{ a: 1, b: [2] }] };
+
+    expect(checkInputAgainstSchema({ b: [2], a: 1 }, schema)).toEqual([]);
+  });
+
+  it('rejects unexpected properties when additionalProperties is false', () => {
+    const schema = { type: 'object', properties: { id: {} }, additionalProperties: false };
+
+    expect(checkInputAgainstSchema({ id: 1, extra: true }, schema)).toEqual([
+      { path: 'input', message: 'unexpected property "extra"' },
+    ]);
+  });
+
   it.each([[undefined], [null], ['object'], [[]]])(
     'accepts anything without a schema (%j)',
     (schema) => {

@@ -1,6 +1,7 @@
 /**
- * A small JSON schema checker for run input: the subset `type`, `properties`, `required` and
- * `items` that the input block's schema may use. Other keywords are ignored. Pure, so the input
+ * A small JSON schema checker for run input: the subset `type`, `properties`, `required`,
+ * `items`, `enum` and `additionalProperties: false` that the engine also checks. Other keywords
+ * are ignored. Pure, so the input
  * editor runs it on every keystroke.
  */
 
@@ -35,6 +36,21 @@ function matchesType(value: unknown, expected: string): boolean {
 function describeType(value: unknown): string {
   const actual = jsonTypeOf(value);
   return actual === 'integer' ? 'number' : actual;
+}
+
+/** Compares two parsed JSON values by content; object key order does not matter. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+
+  const recordA = a as Record<string, unknown>;
+  const recordB = b as Record<string, unknown>;
+  return keysA.every((key) => key in recordB && jsonEqual(recordA[key], recordB[key]));
 }
 
 function propertyPath(path: string, key: string): string {
@@ -72,6 +88,14 @@ function checkObject(
     }
   }
 
+  if (schema.additionalProperties === false) {
+    for (const key of Object.keys(value)) {
+      if (!(key in properties)) {
+        problems.push({ path, message: `unexpected property "${key}"` });
+      }
+    }
+  }
+
   return problems;
 }
 
@@ -80,6 +104,11 @@ function checkValue(value: unknown, schema: unknown, path: string): InputSchemaP
 
   const typeProblems = checkType(value, schema, path);
   if (typeProblems.length > 0) return typeProblems;
+
+  if (Array.isArray(schema.enum) && !schema.enum.some((allowed) => jsonEqual(allowed, value))) {
+    const allowed = schema.enum.map((entry) => JSON.stringify(entry)).join(', ');
+    return [{ path, message: `must be one of ${allowed}, got ${JSON.stringify(value)}` }];
+  }
 
   if (isPlainObject(value)) return checkObject(value, schema, path);
 
