@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
+import { AppHeader } from '@/components/ui/AppHeader';
+import { Toaster } from '@/components/ui/Toaster';
+import '@/components/ui/ui.css';
+import { getSessionTenant } from '@/lib/session';
+
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,10 +13,17 @@ export const metadata: Metadata = {
   description: 'Build workflows, run them, and see exactly what happened.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const tenant = await getSessionTenant();
+
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <Toaster>
+          <AppHeader tenantSlug={tenant?.slug ?? null} />
+          {children}
+        </Toaster>
+      </body>
     </html>
   );
 }

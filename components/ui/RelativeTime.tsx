@@ -2,27 +2,23 @@
 
 import { useEffect, useState } from 'react';
 
-import { formatRelativeTime } from './relative-time';
+import { formatRelativeTime } from '@/components/trace/format-time';
 
-/** A `<time>` showing how long ago `iso` was, refreshed every minute. */
+/** A `<time>` showing how long ago `iso` was, refreshed every 30 seconds. */
 export function RelativeTime({ iso }: { iso: string }) {
   const [now, setNow] = useState<number | null>(null);
 
   useEffect(() => {
     setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
 
-  const date = new Date(iso);
-  // The server renders the absolute date so that hydration never mismatches the clock.
-  const text =
-    now === null
-      ? date.toISOString().slice(0, 16).replace('T', ' ')
-      : formatRelativeTime(date, now);
+  // The server renders the absolute time, so hydration never depends on the clock.
+  const text = now === null ? iso.slice(0, 16).replace('T', ' ') : formatRelativeTime(iso, now);
 
   return (
-    <time dateTime={iso} title={date.toLocaleString()}>
+    <time dateTime={iso} title={new Date(iso).toLocaleString()}>
       {text}
     </time>
   );
