@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const partial = options.only.length > 0 && !options.quick ? '.partial' : '';
 
   writeJsonReport(path.join(BENCH_DIR, `results${suffix}${partial}.json`), report);
-  writeMarkdownReport(path.join(BENCH_DIR, `RESULTS${suffix}${partial}.md`), report);
+  await writeMarkdownReport(path.join(BENCH_DIR, `RESULTS${suffix}${partial}.md`), report);
   process.stderr.write(`Results written to bench/results${suffix}${partial}.json\n`);
 
   process.exitCode = report.crashes.length > 0 ? 1 : 0;

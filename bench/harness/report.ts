@@ -5,6 +5,8 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
+import * as prettier from 'prettier';
+
 import { formatRatio, formatValue } from './format';
 import type { BenchReport, Measurement, ResultRow } from './types';
 
@@ -15,8 +17,11 @@ export function writeJsonReport(file: string, report: BenchReport): void {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-/** Replaces the generated section of `file`, or creates the file with only that section. */
-export function writeMarkdownReport(file: string, report: BenchReport): void {
+/**
+ * Replaces the generated section of `file`, or creates the file with only that section, and
+ * formats the page with the repository's Prettier settings so `prettier --check` passes.
+ */
+export async function writeMarkdownReport(file: string, report: BenchReport): Promise<void> {
   const generated = `${GENERATED_START}\n${renderResults(report)}${GENERATED_END}`;
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const start = existing.indexOf(GENERATED_START);
@@ -27,7 +32,8 @@ export function writeMarkdownReport(file: string, report: BenchReport): void {
     ? existing.slice(0, start) + generated + existing.slice(end + GENERATED_END.length)
     : `${generated}\n`;
 
-  writeFileSync(file, content);
+  const options = await prettier.resolveConfig(file);
+  writeFileSync(file, await prettier.format(content, { ...options, parser: 'markdown' }));
 }
 
 export function renderResults(report: BenchReport): string {

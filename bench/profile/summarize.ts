@@ -1,0 +1,59 @@
+/**
+ * Prints the functions with the most self time in a V8 `.cpuprofile` (from `node --cpu-prof`),
+ * grouped by function and file, and the share of each product folder.
+ *
+ *   node --import tsx bench/profile/summarize.ts FILE.cpuprofile [TOP]
+ */
+
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+}
+
+const [file, topArgument] = process.argv.slice(2);
+if (!file) throw new Error('Usage: summarize.ts FILE.cpuprofile [TOP]');
+
+const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+const totalHits = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
+
+function shortUrl(url: string): string {
+  const marker = url.lastIndexOf('/node_modules/');
+  if (marker !== -1) return url.slice(marker + 1);
+  return url.replace(/^file:\/\/.*?\/(engine|lib|bench|app)\//, '$1/') || '(native)';
+}
+
+function tally(keyOf: (node: ProfileNode) => string): [string, number][] {
+  const hits = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const key = keyOf(node);
+    hits.set(key, (hits.get(key) ?? 0) + (node.hitCount ?? 0));
+  }
+  return [...hits.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+const percent = (hits: number) => `${((100 * hits) / totalHits).toFixed(1).padStart(5)}%`;
+const top = Number(topArgument ?? 25);
+
+process.stdout.write(
+  `${totalHits} samples over ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s\n\nBy function:\n`,
+);
+for (const [key, hits] of tally(
+  (node) =>
+    `${node.callFrame.functionName || '(anonymous)'}  ${shortUrl(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`,
+).slice(0, top)) {
+  process.stdout.write(`${percent(hits)}  ${key}\n`);
+}
+
+process.stdout.write('\nBy file:\n');
+for (const [key, hits] of tally((node) => shortUrl(node.callFrame.url)).slice(0, top)) {
+  process.stdout.write(`${percent(hits)}  ${key}\n`);
+}

@@ -1,0 +1,65 @@
+/**
+ * The databases the data figures run on: PGlite in memory, and a PostgreSQL database that the
+ * benchmark drops and recreates (`flowscope_bench` on 127.0.0.1:5432 unless
+ * `BENCH_DATABASE_URL` names another).
+ */
+
+import postgres from 'postgres';
+
+import type { DatabaseHandle } from '../../lib/db/client';
+import { isMissing, loadModule, type Loaded } from './engine-modules';
+
+export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/flowscope_bench';
+
+export interface BenchDatabase {
+  /** `PGlite` or `PostgreSQL`, as the report names it. */
+  label: string;
+  handle: DatabaseHandle;
+  tenantId: string;
+}
+
+type ClientModule = typeof import('../../lib/db/client');
+type TestDatabaseModule = typeof import('../../test/database');
+
+async function openWithTenant(
+  label: string,
+  options: Parameters<ClientModule['openDatabase']>[0],
+): Promise<Loaded<BenchDatabase>> {
+  const client = await loadModule<ClientModule>('lib/db/client.ts', 'openDatabase');
+  const tenants = await loadModule<TestDatabaseModule>('test/database.ts', 'createTestTenant');
+  if (isMissing(client)) return client;
+  if (isMissing(tenants)) return tenants;
+
+  const handle = await client.openDatabase(options);
+  const tenantId = await tenants.createTestTenant(handle, 'bench');
+  return { label, handle, tenantId };
+}
+
+export function openPgliteBench(): Promise<Loaded<BenchDatabase>> {
+  return openWithTenant('PGlite', { pgliteDir: 'memory' });
+}
+
+/** Drops and recreates the benchmark database, then opens it; missing when no server answers. */
+export async function openPostgresBench(): Promise<Loaded<BenchDatabase>> {
+  const url = new URL(process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL);
+  const name = url.pathname.slice(1);
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+
+  const admin = postgres(maintenance.toString(), {
+    max: 1,
+    onnotice: () => {},
+    connect_timeout: 5,
+  });
+  try {
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { missing: `PostgreSQL at ${url.host} is not reachable (${reason})` };
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+
+  return openWithTenant('PostgreSQL', { url: url.toString() });
+}
