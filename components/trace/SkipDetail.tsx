@@ -15,6 +15,7 @@ interface SkipDetailProps {
 interface StepReference {
   stepIndex: number;
   sourceRunId?: string;
+  idempotencyKey?: string;
 }
 
 interface CheckpointReference {
@@ -26,10 +27,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Reads the idempotency guard's detail: `{ firstStepIndex, idempotencyKey?, sourceRunId? }`. */
 function asStepReference(detail: unknown): StepReference | null {
-  if (!isRecord(detail) || typeof detail.stepIndex !== 'number') return null;
+  if (!isRecord(detail) || typeof detail.firstStepIndex !== 'number') return null;
+
   const sourceRunId = typeof detail.sourceRunId === 'string' ? detail.sourceRunId : undefined;
-  return { stepIndex: detail.stepIndex, ...(sourceRunId ? { sourceRunId } : {}) };
+  const idempotencyKey =
+    typeof detail.idempotencyKey === 'string' ? detail.idempotencyKey : undefined;
+  return {
+    stepIndex: detail.firstStepIndex,
+    ...(sourceRunId ? { sourceRunId } : {}),
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+  };
 }
 
 function asCheckpoint(detail: unknown): CheckpointReference | null {
@@ -60,6 +69,7 @@ export function SkipDetail({ step, workflowId, onSelectStep }: SkipDetailProps) 
         <a href={runHref(workflowId, reference.sourceRunId)} data-testid="skip-source-step">
           {shortRunId(reference.sourceRunId)}, step #{reference.stepIndex}
         </a>
+        {reference.idempotencyKey !== undefined && ` (key ${reference.idempotencyKey})`}
       </p>
     );
   }
@@ -76,6 +86,7 @@ export function SkipDetail({ step, workflowId, onSelectStep }: SkipDetailProps) 
         >
           step #{reference.stepIndex}
         </button>
+        {reference.idempotencyKey !== undefined && ` (key ${reference.idempotencyKey})`}
       </p>
     );
   }

@@ -235,6 +235,39 @@ describe('traceToBlockStates', () => {
     expect([...untakenEdgeIds].sort()).toEqual(['e-check-archive', 'e-check-notify']);
   });
 
+  it('lets the run flow on past a block skipped by its condition', () => {
+    const trace = makeTrace([
+      makeStep({
+        index: 0,
+        blockId: 'notify',
+        blockType: 'http',
+        status: 'skipped',
+        skipReason: 'condition false',
+      }),
+    ]);
+
+    expect([...traceToBlockStates(trace, branchAndLoopGraph).takenEdgeIds]).toEqual([
+      'e-notify-each',
+    ]);
+  });
+
+  it('takes no edge out of a block the run did not reach', () => {
+    const trace = makeTrace([
+      makeStep({
+        index: 0,
+        blockId: 'archive',
+        blockType: 'write',
+        status: 'skipped',
+        skipReason: 'branch not taken',
+      }),
+    ]);
+
+    const { takenEdgeIds, untakenEdgeIds } = traceToBlockStates(trace, branchAndLoopGraph);
+
+    expect([...takenEdgeIds]).toEqual([]);
+    expect([...untakenEdgeIds]).toEqual(['e-archive-each']);
+  });
+
   it('lets the value of a snapshot-satisfied block flow on', () => {
     const trace = makeTrace([
       makeStep({

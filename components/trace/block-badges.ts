@@ -48,8 +48,11 @@ export const SNAPSHOT_SKIP_REASON = 'snapshot satisfied (cached output)';
 export const CONDITION_SKIP_REASON = 'condition false';
 export const BRANCH_SKIP_REASON = 'branch not taken';
 
-/** Skips after which a block's outgoing edges are not taken. */
-const BLOCKING_SKIP_REASONS = new Set([CONDITION_SKIP_REASON, BRANCH_SKIP_REASON]);
+/**
+ * Skips after which a block's outgoing edges are not taken. A block skipped for any other reason
+ * (condition false, idempotency guard, snapshot) still lets the run flow on, as in the engine.
+ */
+const BLOCKING_SKIP_REASONS = new Set([BRANCH_SKIP_REASON]);
 
 export type RunSource = ExecutionTrace | RunProgress;
 
