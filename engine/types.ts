@@ -212,10 +212,27 @@ export type StepStatus = 'executed' | 'skipped' | 'error';
 export interface StepSideEffects {
   writes?: unknown[];
   requests?: unknown[];
+  /** True when the writes went to the run's overlay and the requests were recorded, not sent. */
   staged: boolean;
 }
 
+/**
+ * What the trace holds in place of a value (step `inputs`, `output`, `skipDetail`, or one entry
+ * of `sideEffects.writes`/`requests`) whose JSON is larger than 64 KB. `size` is the JSON's
+ * length in UTF-8 bytes and `preview` its first 2048 characters, so it is not parseable JSON.
+ * The untruncated value stays in `RunResult.assignments`.
+ */
+export interface TruncatedValue {
+  truncated: true;
+  size: number;
+  preview: string;
+}
+
 export interface StepTrace {
+  /**
+   * Position in `steps`, which are in order of completion: a loop's own step comes after the
+   * steps of its body, while its `startOffsetMs` places it before them.
+   */
   index: number;
   blockId: string;
   blockType: string;
@@ -261,7 +278,10 @@ export interface ExecutionTrace {
   steps: StepTrace[];
 }
 
-/** One assignment of a block's output to a run variable, untruncated. */
+/**
+ * One assignment of a block's output to a run variable, untruncated. In a snapshot run the
+ * checkpoint variables it started from come first, with `stepIndex` -1.
+ */
 export interface VariableAssignment {
   stepIndex: number;
   key: string;

@@ -1,0 +1,25 @@
+import type { GraphNode } from './types';
+
+const TYPE_LABELS: Record<string, string> = {
+  input: 'Input',
+  query: 'Query',
+  write: 'Write',
+  js: 'JS',
+  http: 'HTTP',
+  branch: 'Branch',
+  loop: 'Loop',
+  output: 'Output',
+};
+
+/** How messages name a block: `Query block "fetchOrders"`. */
+export function blockLabel(node: Pick<GraphNode, 'id' | 'type'>): string {
+  const typeLabel = TYPE_LABELS[node.type];
+  return typeLabel ? `${typeLabel} block "${node.id}"` : `Block "${node.id}"`;
+}
+
+/** The JavaScript type name of a value for messages, with `null` and `array` told apart. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

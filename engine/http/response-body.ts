@@ -1,0 +1,53 @@
+/**
+ * Reads a response body with a size cap. Bytes past the cap are counted and discarded, so the
+ * output notes the full size without holding it. JSON bodies (by content type) are parsed when
+ * they arrived whole; everything else is decoded as UTF-8 text.
+ */
+
+import type { IncomingMessage } from 'node:http';
+
+/** Bytes of a response body kept in a block's output. */
+export const MAX_RESPONSE_BODY_BYTES = 1024 * 1024;
+
+export interface ResponseBody {
+  body: unknown;
+  /** Size of the whole body in bytes. */
+  bodyBytes: number;
+  /** Present when the body was larger than the cap and `body` holds only its start. */
+  bodyTruncated?: true;
+}
+
+export async function readResponseBody(
+  response: IncomingMessage,
+  maxBytes: number = MAX_RESPONSE_BODY_BYTES,
+): Promise<ResponseBody> {
+  const chunks: Buffer[] = [];
+  let keptBytes = 0;
+  let totalBytes = 0;
+
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    totalBytes += chunk.length;
+    if (keptBytes < maxBytes) {
+      const kept = chunk.subarray(0, maxBytes - keptBytes);
+      chunks.push(kept);
+      keptBytes += kept.length;
+    }
+  }
+
+  const text = Buffer.concat(chunks).toString('utf8');
+  const isTruncated = totalBytes > keptBytes;
+  if (isTruncated) return { body: text, bodyBytes: totalBytes, bodyTruncated: true };
+
+  return { body: decodeBody(text, response.headers['content-type']), bodyBytes: totalBytes };
+}
+
+function decodeBody(text: string, contentType: string | undefined): unknown {
+  const isJson = /\bjson\b/i.test(contentType ?? '');
+  if (!isJson || text === '') return text;
+
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

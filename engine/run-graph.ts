@@ -1,0 +1,247 @@
+/**
+ * `runGraph`: validates a workflow version's graph, runs it in the requested mode and returns
+ * the result with its execution trace. It does not throw for anything the graph, the input or a
+ * block does; those end the run with `status: 'error'` and a trace that keeps every step so far.
+ */
+
+import { randomUUID } from 'node:crypto';
+
+import { describeError, isBlockError, isRunLimitError } from './errors';
+import { indexGraph } from './graph';
+import { HttpAllowList } from './http/allow-list';
+import { IdempotencyGuard } from './idempotency';
+import { compileLimits, RunBudget } from './limits';
+import { WriteOverlay } from './overlay';
+import { checkQueryColumns, checkRunRequest } from './preflight';
+import { QueryCache } from './query-cache';
+import type { RunGraphRequest } from './run-request';
+import type { RunState, SnapshotState } from './run-state';
+import { createRunSandbox } from './sandbox';
+import type { RunSandbox } from './sandbox/types';
+import { runTopLevel } from './scheduler';
+import { TableCatalog } from './table-catalog';
+import { TraceRecorder, type TraceHeader } from './trace-recorder';
+import type {
+  RunResult,
+  SnapshotInput,
+  TraceError,
+  ValidationProblem,
+  WorkflowGraph,
+} from './types';
+import { validateGraph } from './validate';
+
+/** Memory limit of a run's sandbox isolate when the request sets none, in megabytes. */
+export const DEFAULT_MEMORY_LIMIT_MB = 64;
+
+const NO_SANDBOX_STATS = { isolatesCreated: 0, scriptsCompiled: 0 };
+
+export async function runGraph(request: RunGraphRequest): Promise<RunResult> {
+  const startedAt = performance.now();
+  const options = request.options ?? {};
+  const header = traceHeader(request, options.runId ?? randomUUID());
+  const recorder = new TraceRecorder(startedAt, {
+    keepValues: options.debug !== false,
+    onStep: request.context.onStep,
+    logger: request.context.logger,
+  });
+  request.context.logger?.info(
+    { runId: header.runId, workflowId: header.workflowId, mode: header.mode },
+    'run started',
+  );
+
+  const problems = [...checkRunRequest(request), ...validateGraph(request.workflowVersion?.graph)];
+  const limits = compileLimitsOrProblem(options.limits, problems);
+  if (problems.length > 0 || !limits)
+    return finishWithProblems(request, recorder, header, problems);
+
+  const budget = new RunBudget(limits, startedAt);
+  const sandbox = createRunSandbox({
+    memoryLimitMb: options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
+  });
+  const run = createRunState(request, header, recorder, budget, sandbox);
+  try {
+    return await execute(run, request, header);
+  } finally {
+    sandbox.dispose();
+    budget.dispose();
+  }
+}
+
+async function execute(
+  run: RunState,
+  request: RunGraphRequest,
+  header: TraceHeader,
+): Promise<RunResult> {
+  const columnProblems = await checkQueryColumns(
+    request.workflowVersion.graph.nodes,
+    run.tables,
+    run.logger,
+  );
+  if (columnProblems.length > 0)
+    return finishWithProblems(request, run.recorder, header, columnProblems, run.sandbox);
+
+  try {
+    await run.sandbox.initialize(run.inputValue, run.vars);
+  } catch (error) {
+    const problem = {
+      code: 'config_invalid',
+      message: `The run input cannot be passed to the sandbox: ${describeError(error)}`,
+    };
+    return finishWithProblems(request, run.recorder, header, [problem], run.sandbox);
+  }
+
+  try {
+    await runTopLevel(run);
+    return finish(run, header);
+  } catch (error) {
+    return finish(run, header, describeFailure(run, error));
+  }
+}
+
+function traceHeader(request: RunGraphRequest, runId: string): TraceHeader {
+  const snapshot = request.executionMode === 'snapshot' ? request.options?.snapshot : undefined;
+  return {
+    runId,
+    workflowId: request.workflowVersion?.workflowId ?? '',
+    versionId: request.workflowVersion?.id ?? '',
+    mode: request.executionMode,
+    ...(snapshot
+      ? { snapshot: { sourceRunId: snapshot.sourceRunId, checkpointStep: snapshot.checkpointStep } }
+      : {}),
+  };
+}
+
+function compileLimitsOrProblem(
+  limits: Parameters<typeof compileLimits>[0],
+  problems: ValidationProblem[],
+) {
+  try {
+    return compileLimits(limits);
+  } catch (error) {
+    problems.push({ code: 'config_invalid', message: describeError(error) });
+    return undefined;
+  }
+}
+
+function createRunState(
+  request: RunGraphRequest,
+  header: TraceHeader,
+  recorder: TraceRecorder,
+  budget: RunBudget,
+  sandbox: RunSandbox,
+): RunState {
+  const { context, options = {}, tenantId, executionMode: mode } = request;
+  const isSnapshot = mode === 'snapshot';
+  const snapshotInput = isSnapshot ? (request.inputJson as SnapshotInput) : undefined;
+  const guard = new IdempotencyGuard();
+  const snapshot = snapshotState(request, snapshotInput);
+  if (snapshot) guard.seed(options.snapshot?.executedSideEffects ?? [], snapshot.sourceRunId);
+
+  return {
+    runId: header.runId,
+    tenantId,
+    mode,
+    stagesSideEffects: mode === 'preview' || (isSnapshot && options.snapshot?.commit !== true),
+    graph: indexGraph(request.workflowVersion.graph as WorkflowGraph),
+    data: context.data,
+    sandbox,
+    budget,
+    recorder,
+    cache: new QueryCache(),
+    guard,
+    overlay: new WriteOverlay(),
+    tables: new TableCatalog(context.data, tenantId, budget.signal),
+    httpAllowList: new HttpAllowList(context.httpAllowList ?? []),
+    ...(snapshot ? { snapshot } : {}),
+    ...(context.logger ? { logger: context.logger } : {}),
+    callbacks: { onStepStart: context.onStepStart },
+    inputValue: snapshotInput ? snapshotInput.input : request.inputJson,
+    vars: { ...(snapshotInput?.vars ?? {}) },
+    assignments: Object.entries(snapshotInput?.vars ?? {}).map(([key, value]) => ({
+      stepIndex: -1,
+      key,
+      value,
+    })),
+    output: null,
+  };
+}
+
+function snapshotState(
+  request: RunGraphRequest,
+  input: SnapshotInput | undefined,
+): SnapshotState | undefined {
+  const snapshot = request.options?.snapshot;
+  if (!input || !snapshot) return undefined;
+
+  return {
+    sourceRunId: snapshot.sourceRunId,
+    checkpointStep: snapshot.checkpointStep,
+    satisfiedKeys: new Set(Object.keys(input.vars)),
+  };
+}
+
+function describeFailure(run: RunState, error: unknown): TraceError {
+  if (isRunLimitError(error)) {
+    return { kind: 'limit', message: error.message, ...blockIdOf(run.failedBlockId) };
+  }
+  if (isBlockError(error)) return { kind: 'block', message: error.message, blockId: error.blockId };
+
+  run.logger?.error?.(
+    { err: error, runId: run.runId, blockId: run.failedBlockId },
+    'block failed unexpectedly',
+  );
+  return { kind: 'block', message: describeError(error), ...blockIdOf(run.failedBlockId) };
+}
+
+function blockIdOf(blockId: string | undefined): { blockId?: string } {
+  return blockId === undefined ? {} : { blockId };
+}
+
+function finish(run: RunState, header: TraceHeader, error?: TraceError): RunResult {
+  const trace = run.recorder.buildTrace(header, run.sandbox.stats, error);
+  logFinish(run.logger, trace);
+
+  return {
+    status: trace.status,
+    output: error ? null : run.output,
+    executionTrace: trace,
+    assignments: run.assignments,
+  };
+}
+
+function finishWithProblems(
+  request: RunGraphRequest,
+  recorder: TraceRecorder,
+  header: TraceHeader,
+  problems: ValidationProblem[],
+  sandbox?: RunSandbox,
+): RunResult {
+  const summary =
+    problems.length === 1
+      ? problems[0]!.message
+      : `${problems.length} problems, first: ${problems[0]!.message}`;
+  const error: TraceError = {
+    kind: 'validation',
+    message: `Invalid workflow: ${summary}`,
+    problems,
+  };
+  const trace = recorder.buildTrace(header, sandbox?.stats ?? NO_SANDBOX_STATS, error);
+  logFinish(request.context.logger, trace);
+
+  return { status: 'error', output: null, executionTrace: trace, assignments: [] };
+}
+
+function logFinish(
+  logger: RunGraphRequest['context']['logger'],
+  trace: RunResult['executionTrace'],
+): void {
+  const meta = {
+    runId: trace.runId,
+    status: trace.status,
+    errorKind: trace.error?.kind,
+    blockId: trace.error?.blockId,
+    totalDurationMs: trace.metrics.totalDurationMs,
+    stepCount: trace.metrics.stepCount,
+  };
+  logger?.info(meta, trace.status === 'success' ? 'run finished' : 'run failed');
+}

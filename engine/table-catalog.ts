@@ -1,0 +1,40 @@
+/**
+ * The data tables a run has looked up, by name. A table's columns never change after it is
+ * created, so one lookup per name serves the whole run.
+ */
+
+import type { DataAccess, DataColumn, DataTableInfo } from './data';
+import { raceAbort } from './limits';
+import { columnsByName } from './overlay';
+
+export interface CatalogTable {
+  info: DataTableInfo;
+  columns: ReadonlyMap<string, DataColumn>;
+}
+
+export class TableCatalog {
+  private readonly tables = new Map<string, Promise<CatalogTable | null>>();
+
+  constructor(
+    private readonly data: DataAccess,
+    private readonly tenantId: string,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** The table of this name, or null when the tenant has none. */
+  find(name: string): Promise<CatalogTable | null> {
+    let table = this.tables.get(name);
+    if (!table) {
+      table = this.lookUp(name);
+      this.tables.set(name, table);
+      // A failed lookup is not kept, so a later block may try again.
+      table.catch(() => this.tables.delete(name));
+    }
+    return table;
+  }
+
+  private async lookUp(name: string): Promise<CatalogTable | null> {
+    const info = await raceAbort(this.data.findTable(this.tenantId, name), this.signal);
+    return info ? { info, columns: columnsByName(info.columns) } : null;
+  }
+}
