@@ -12,7 +12,8 @@ export const MAX_QUERY_LIMIT = 100_000;
  * Builds the SELECT of a query block: the table's rows of the tenant, filtered, sorted and
  * limited in SQL. Returns `id` as text and `data` as jsonb.
  *
- * Sorting puts nulls last ascending and first descending (PostgreSQL's default), and always
+ * The tie breaker names `data_rows.id` because a bare `id` in ORDER BY would mean the text
+ * output column. Sorting puts nulls last ascending and first descending (PostgreSQL's default), and always
  * ends with `id asc`, so equal values come back in insertion order; without a sort the order is
  * `id asc`. JSON columns cannot be sorted. `offset` skips rows after sorting (paging).
  */
@@ -30,7 +31,7 @@ export function rowQuerySql(
     sql`tenant_id = ${tenantId}`,
     ...query.filters.map((filter) => filterSql(table, filter)),
   ];
-  const orderBy = [...query.sort.map((sort) => sortSql(table, sort)), sql.raw('id ASC')];
+  const orderBy = [...query.sort.map((sort) => sortSql(table, sort)), sql.raw('data_rows.id ASC')];
 
   return sql`SELECT id::text AS id, data FROM data_rows WHERE ${sql.join(conditions, sql` AND `)} ORDER BY ${sql.join(orderBy, sql`, `)} LIMIT ${query.limit} OFFSET ${offset}`;
 }
