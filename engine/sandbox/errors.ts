@@ -87,6 +87,12 @@ export function thrownError(site: CallSite, thrown: string, position: string): S
   return new SandboxError('SANDBOX_SCRIPT_ERROR', message, site);
 }
 
+/** A failure isolated-vm raised outside the guest's own error handling. */
+export function callFailedError(site: CallSite, reason: string): SandboxError {
+  const message = `${blockPrefix(site.blockId)}${site.subject} failed in the sandbox: ${reason}`;
+  return new SandboxError('SANDBOX_SCRIPT_ERROR', message, site);
+}
+
 /** A value that breaks the boundary rules; `problem` starts with `value at <path>`. */
 export function valueError(site: CallSite, problem: string): SandboxError {
   const text = site.blockId === '' ? capitalize(problem) : problem;

@@ -1,6 +1,7 @@
 import type ivm from 'isolated-vm';
 
 import {
+  callFailedError,
   memoryLimitError,
   scriptSetupError,
   syntaxError,
@@ -23,10 +24,10 @@ import {
   compileOptions,
   DEFAULT_ITEM_NAME,
   formatPosition,
-  readSyntaxError,
   wrapSource,
   type SourceKind,
 } from './source';
+import { describeSyntaxError } from './syntax';
 import type {
   AssignOptions,
   EvaluateOptions,
@@ -215,8 +216,8 @@ export class IsolateRunSandbox implements RunSandbox {
         compileOptions(kind),
       );
     } catch (error) {
-      const problem = readSyntaxError(error, source);
-      throw syntaxError(site, `${problem.message}${formatPosition(problem)}`);
+      const problem = describeSyntaxError(runtime.isolate, kind, source, itemName, error);
+      throw syntaxError(site, problem);
     }
 
     const id = this.scripts.reserveId();
@@ -291,7 +292,13 @@ export class IsolateRunSandbox implements RunSandbox {
         `value at ${site.subject} cannot be copied into the sandbox (${reason}); pass JSON data`,
       );
     }
-    return error;
+
+    // isolated-vm raises some failures past guest try/catch, e.g. "Not supported" for import().
+    this.options.logger.debug(
+      { blockId: site.blockId, error },
+      'sandbox call failed in isolated-vm',
+    );
+    return callFailedError(site, error instanceof Error ? error.message : String(error));
   }
 
   private ensureRuntime(): GuestRuntime {

@@ -76,11 +76,26 @@ export function checkItemName(name: string): string | null {
  * Wraps user source into a script that evaluates to a strict-mode function of
  * `(vars, input, <item name>, index)`. The user's text starts on line 2 and the script is compiled
  * with a line offset of -1, so positions in errors and stack traces are the user's own.
+ *
+ * `extraBracket` opens one more bracket before the source and never closes it; syntax.ts compiles
+ * that variant to tell an unmatched closing bracket from a source that ends too early.
+ *
+ * NOTE: V8 attributes some errors of an expression's first operation (`missing > 1`) to the
+ * wrapper's `return`, on line 0, so those errors carry no position.
  */
-export function wrapSource(kind: SourceKind, source: string, itemName: string): string {
+export function wrapSource(
+  kind: SourceKind,
+  source: string,
+  itemName: string,
+  extraBracket = false,
+): string {
   const header = `(function (vars, input, ${itemName}, index) { 'use strict';`;
-  if (kind === 'code') return `${header}\n${source}\n})`;
-  return `${header} return (\n${source}\n); })`;
+  if (kind === 'code') {
+    return extraBracket ? `${header} {\n${source}\n})` : `${header}\n${source}\n})`;
+  }
+  return extraBracket
+    ? `${header} return ((\n${source}\n); })`
+    : `${header} return (\n${source}\n); })`;
 }
 
 export function sourceFilename(kind: SourceKind): string {
@@ -101,25 +116,23 @@ export interface SyntaxProblem {
   message: string;
   line?: number;
   column?: number;
+  /** True when V8 stopped on the wrapper's closing tokens, after the user's last line. */
+  pastEnd: boolean;
 }
 
 const POSITION_SUFFIX = / \[[^\]]*:(\d+):(\d+)\]$/;
 
-/**
- * Reads a V8 syntax error as isolated-vm reports it (`Unexpected token ')' [js-code:2:1]`).
- * A position past the user's last line means the source ended too early.
- */
+/** Reads a V8 syntax error as isolated-vm reports it (`Unexpected token ')' [js-code:2:1]`). */
 export function readSyntaxError(error: unknown, source: string): SyntaxProblem {
   const text = error instanceof Error ? error.message : String(error);
   const match = POSITION_SUFFIX.exec(text);
-  if (!match) return { message: text };
+  if (!match) return { message: text, pastEnd: false };
 
   const message = text.slice(0, match.index);
   const line = Number(match[1]);
   const lineCount = source.split('\n').length;
-  // V8 points at the wrapper's closing tokens when the source stops mid-construct.
-  if (line < 1 || line > lineCount) return { message: 'Unexpected end of input' };
-  return { message, line, column: Number(match[2]) };
+  if (line < 1 || line > lineCount) return { message, pastEnd: true };
+  return { message, line, column: Number(match[2]), pastEnd: false };
 }
 
 /** Formats a position as `(line 2, column 5)`, or nothing when it is unknown. */

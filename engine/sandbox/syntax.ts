@@ -48,9 +48,39 @@ function checkSyntax(kind: SourceKind, source: string): string | null {
     return null;
   } catch (error) {
     if (isolate.isDisposed) syntaxIsolate = undefined;
-    const problem = readSyntaxError(error, source);
-    return `${problem.message}${formatPosition(problem)}`;
+    return describeSyntaxError(isolate, kind, source, DEFAULT_ITEM_NAME, error);
   }
+}
+
+/**
+ * Turns the error of compiling wrapped source into a message about the user's own text, such as
+ * `Unexpected token ';' (line 1, column 11)`.
+ *
+ * When V8 stopped on the wrapper's closing tokens, the source either ends too early (`a +`,
+ * `if (x) {`) or has a closing bracket too many (`a)`, a stray `}`). Compiling it once more after
+ * one extra opening bracket tells which: only the second kind then parses.
+ */
+export function describeSyntaxError(
+  isolate: ivm.Isolate,
+  kind: SourceKind,
+  source: string,
+  itemName: string,
+  error: unknown,
+): string {
+  const problem = readSyntaxError(error, source);
+  if (!problem.pastEnd) return `${problem.message}${formatPosition(problem)}`;
+  if (isolate.isDisposed) return problem.message;
+
+  try {
+    isolate
+      .compileScriptSync(wrapSource(kind, source, itemName, true), compileOptions(kind))
+      .release();
+  } catch {
+    return 'Unexpected end of input';
+  }
+  return kind === 'code'
+    ? "Unexpected '}' with no matching '{'"
+    : "Unexpected ')' with no matching '('";
 }
 
 function getSyntaxIsolate(): ivm.Isolate {
