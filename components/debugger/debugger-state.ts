@@ -37,6 +37,8 @@ export interface DebuggerState {
   latestVersionNumber: number;
   /** True while an older version is open for reading. */
   readOnly: boolean;
+  /** Counts `loadVersion` calls, so views can react to another version being opened. */
+  loadCount: number;
 
   /** The editable graph, in the engine's format. */
   graph: WorkflowGraph;

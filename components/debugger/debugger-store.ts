@@ -65,6 +65,7 @@ export function createInitialState(options: DebuggerStoreOptions): DebuggerState
     version: options.version,
     latestVersionNumber: options.latestVersionNumber,
     readOnly: options.readOnly ?? false,
+    loadCount: 0,
     graph: options.graph,
     nodes,
     edges,
@@ -167,6 +168,7 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
       version,
       latestVersionNumber: Math.max(state.latestVersionNumber, version.number),
       readOnly,
+      loadCount: state.loadCount + 1,
       graph,
       nodes,
       edges,
@@ -175,6 +177,7 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
       isDirty: false,
       selectedBlockId: null,
       selectedStepIndex: null,
+      problems: [],
       validating: true,
       runCanvas: computeRunCanvas(state.activeRun, graph, state.runCanvas),
     }));

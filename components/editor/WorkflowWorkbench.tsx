@@ -19,6 +19,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { useEditorShortcuts } from './useEditorShortcuts';
+import { useFitViewOnVersionChange } from './useFitViewOnVersionChange';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 import { useValidation } from './useValidation';
 import './editor.css';
@@ -59,6 +60,7 @@ function WorkbenchLayout({ runControls }: { runControls?: ReactNode }) {
   useValidation();
   useEditorShortcuts();
   useUnsavedChangesGuard();
+  useFitViewOnVersionChange();
 
   return (
     <div className="workbench" data-testid="workbench">

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 
 import type { DataTableInfo } from '@/engine/data';
@@ -94,7 +93,8 @@ export async function saveVersionAction(input: {
     );
     if (!saved) return workflowNotFound(parsed.data.workflowId);
 
-    revalidatePath('/');
+    // NOTE: no revalidatePath here. It would re-render the open workbench page in the action's
+    // response, and the list page is rendered per request anyway.
     return { ok: true, version: { id: saved.id, number: saved.version } };
   });
 }

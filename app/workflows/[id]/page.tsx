@@ -10,5 +10,5 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const props = await loadWorkbench(id, `/workflows/${id}`);
 
-  return <WorkflowWorkbench key={props.version.id} {...props} />;
+  return <WorkflowWorkbench key={id} {...props} />;
 }

@@ -25,7 +25,5 @@ export default async function RunPage({
   const props = await loadWorkbench(id, path, result.run.versionId);
   const initialRun = { runId: result.run.id, trace: result.run.trace };
 
-  return (
-    <WorkflowWorkbench key={`${props.version.id}:${runId}`} {...props} initialRun={initialRun} />
-  );
+  return <WorkflowWorkbench key={id} {...props} initialRun={initialRun} />;
 }
