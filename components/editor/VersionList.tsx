@@ -7,8 +7,8 @@ import {
   getVersionAction,
   listVersionsAction,
   saveVersionAction,
-  type VersionListEntry,
 } from '@/app/workflows/[id]/actions';
+import type { VersionListEntry } from '@/app/workflows/[id]/version-commands';
 import type { DebuggerState } from '@/components/debugger/debugger-state';
 import { useDebuggerSelector } from '@/components/debugger/useDebuggerSelector';
 import { useDebuggerStore } from '@/components/debugger/useDebuggerStore';

@@ -1,127 +1,70 @@
 'use server';
 
-import { z } from 'zod';
+import type { z } from 'zod';
 
 import type { DataTableInfo } from '@/engine/data';
 import type { ValidationProblem, WorkflowGraph } from '@/engine/types';
 import { validateGraph } from '@/engine/validate';
 import { describeIssues, runAction, type ActionResult } from '@/lib/action-result';
-import { getDatabase } from '@/lib/db/client';
-import { listDataTables } from '@/lib/repositories/data-tables';
-import {
-  getLatestWorkflowVersion,
-  getWorkflowVersion,
-  listWorkflowVersions,
-  saveWorkflowVersion,
-} from '@/lib/repositories/workflow-versions';
-import { getWorkflow } from '@/lib/repositories/workflows';
+import { getDatabase, type Database } from '@/lib/db/client';
 import { getSessionTenantId } from '@/lib/session';
 
-import { graphSchema } from './graph-schema';
+import {
+  getVersionCommand,
+  listTablesCommand,
+  listVersionsCommand,
+  loadWorkflowCommand,
+  saveSchema,
+  saveVersionCommand,
+  versionListSchema,
+  versionRefSchema,
+  workflowRefSchema,
+  type VersionListEntry,
+  type VersionPayload,
+} from './version-commands';
 
-const idSchema = z.string().trim().min(1, 'missing id').max(100);
+/** Validates the input, then runs the command on the session's tenant. */
+async function perform<S extends z.ZodType, T extends object>(
+  what: string,
+  schema: S,
+  input: unknown,
+  command: (db: Database, tenantId: string, input: z.infer<S>) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: `${what} failed: ${describeIssues(parsed.error)}.` };
+  }
 
-/** A version as the editor receives it. */
-export interface VersionPayload {
-  id: string;
-  number: number;
-  createdAt: string;
-  graph: WorkflowGraph;
-}
-
-export interface VersionListEntry {
-  id: string;
-  number: number;
-  createdAt: string;
-}
-
-function workflowNotFound(id: string): { ok: false; error: string } {
-  return {
-    ok: false,
-    error: `Workflow "${id}" was not found; it may have been deleted. Go back to the workflow list.`,
-  };
-}
-
-function invalid(what: string, error: z.ZodError): { ok: false; error: string } {
-  return { ok: false, error: `${what}: ${describeIssues(error)}.` };
+  return runAction(what, async () => {
+    const tenantId = await getSessionTenantId();
+    const { db } = await getDatabase();
+    return command(db, tenantId, parsed.data);
+  });
 }
 
 /** Loads a workflow with its newest version. */
 export async function loadWorkflowAction(input: {
   id: string;
 }): Promise<ActionResult<{ workflow: { id: string; name: string }; version: VersionPayload }>> {
-  const parsed = z.object({ id: idSchema }).safeParse(input);
-  if (!parsed.success) return invalid('Invalid workflow request', parsed.error);
-
-  return runAction('Loading the workflow', async () => {
-    const tenantId = await getSessionTenantId();
-    const { db } = await getDatabase();
-    const workflow = await getWorkflow(db, tenantId, parsed.data.id);
-    const version = workflow && (await getLatestWorkflowVersion(db, tenantId, workflow.id));
-    if (!workflow || !version) return workflowNotFound(parsed.data.id);
-
-    return {
-      ok: true,
-      workflow: { id: workflow.id, name: workflow.name },
-      version: {
-        id: version.id,
-        number: version.version,
-        createdAt: version.createdAt.toISOString(),
-        graph: version.graph,
-      },
-    };
-  });
+  return perform('Loading the workflow', workflowRefSchema, input, loadWorkflowCommand);
 }
 
-/** Saves the graph as the workflow's next immutable version. */
+/**
+ * Saves the graph as the workflow's next immutable version. The open page is not revalidated:
+ * that would re-render and remount the workbench, and the list page renders per request anyway.
+ */
 export async function saveVersionAction(input: {
   workflowId: string;
   graph: WorkflowGraph;
 }): Promise<ActionResult<{ version: { id: string; number: number } }>> {
-  const parsed = z.object({ workflowId: idSchema, graph: graphSchema }).safeParse(input);
-  if (!parsed.success)
-    return invalid('The workflow was not saved because the graph is invalid', parsed.error);
-
-  return runAction('Saving the workflow', async () => {
-    const tenantId = await getSessionTenantId();
-    const { db } = await getDatabase();
-    const saved = await saveWorkflowVersion(
-      db,
-      tenantId,
-      parsed.data.workflowId,
-      parsed.data.graph,
-    );
-    if (!saved) return workflowNotFound(parsed.data.workflowId);
-
-    // NOTE: no revalidatePath here. It would re-render the open workbench page in the action's
-    // response, and the list page is rendered per request anyway.
-    return { ok: true, version: { id: saved.id, number: saved.version } };
-  });
+  return perform('Saving the workflow', saveSchema, input, saveVersionCommand);
 }
 
 /** Lists the workflow's versions, newest first. */
 export async function listVersionsAction(input: {
   workflowId: string;
 }): Promise<ActionResult<{ versions: VersionListEntry[] }>> {
-  const parsed = z.object({ workflowId: idSchema }).safeParse(input);
-  if (!parsed.success) return invalid('Invalid version list request', parsed.error);
-
-  return runAction('Listing versions', async () => {
-    const tenantId = await getSessionTenantId();
-    const { db } = await getDatabase();
-    const workflow = await getWorkflow(db, tenantId, parsed.data.workflowId);
-    if (!workflow) return workflowNotFound(parsed.data.workflowId);
-
-    const versions = await listWorkflowVersions(db, tenantId, workflow.id);
-    return {
-      ok: true,
-      versions: versions.map((version) => ({
-        id: version.id,
-        number: version.version,
-        createdAt: version.createdAt.toISOString(),
-      })),
-    };
-  });
+  return perform('Listing versions', versionListSchema, input, listVersionsCommand);
 }
 
 /** Loads one version of the workflow with its graph. */
@@ -129,33 +72,10 @@ export async function getVersionAction(input: {
   workflowId: string;
   versionId: string;
 }): Promise<ActionResult<{ version: VersionPayload }>> {
-  const parsed = z.object({ workflowId: idSchema, versionId: idSchema }).safeParse(input);
-  if (!parsed.success) return invalid('Invalid version request', parsed.error);
-
-  return runAction<{ version: VersionPayload }>('Loading the version', async () => {
-    const tenantId = await getSessionTenantId();
-    const { db } = await getDatabase();
-    const version = await getWorkflowVersion(db, tenantId, parsed.data.versionId);
-    if (!version || version.workflowId !== parsed.data.workflowId) {
-      return {
-        ok: false,
-        error: `Version "${parsed.data.versionId}" of this workflow was not found; reload the version list.`,
-      };
-    }
-
-    return {
-      ok: true,
-      version: {
-        id: version.id,
-        number: version.version,
-        createdAt: version.createdAt.toISOString(),
-        graph: version.graph,
-      },
-    };
-  });
+  return perform('Loading the version', versionRefSchema, input, getVersionCommand);
 }
 
-/** Runs the engine's graph validation; the editor shows the problems on the blocks. */
+/** Runs the engine's graph validation, which parses expressions and code in the sandbox. */
 export async function validateGraphAction(input: {
   graph: unknown;
 }): Promise<ActionResult<{ problems: ValidationProblem[] }>> {
@@ -170,11 +90,6 @@ export async function listTablesAction(): Promise<ActionResult<{ tables: DataTab
   return runAction('Listing data tables', async () => {
     const tenantId = await getSessionTenantId();
     const { db } = await getDatabase();
-    const tables = await listDataTables(db, tenantId);
-
-    return {
-      ok: true,
-      tables: tables.map(({ id, name, columns }) => ({ id, name, columns })),
-    };
+    return listTablesCommand(db, tenantId);
   });
 }
