@@ -1,6 +1,6 @@
 import type { WorkflowGraph } from '@/engine/types';
 
-/** The graph of a new workflow: an input block connected to an output block. */
+/** Builds the graph of a new workflow: an input block connected to an output block. */
 export function starterGraph(): WorkflowGraph {
   return {
     nodes: [

@@ -1,5 +1,5 @@
 /**
- * Browser sessions: an httpOnly cookie holds a random session id, and the `sessions` table maps it
+ * Browser sessions: an httpOnly cookie contains a random session id, and the `sessions` table maps it
  * to a tenant. The tenant always comes from here, never from a request payload.
  */
 
@@ -20,12 +20,12 @@ export const DEFAULT_TENANT_SLUG = 'demo';
 /** Lifetime of the session cookie: 180 days, in seconds. */
 const SESSION_MAX_AGE_S = 180 * 24 * 3600;
 
-/** Where a page sends a visitor without a session: the route that creates one. */
+/** Builds the address of the route that creates a session and then returns to `nextPath`. */
 export function sessionStartPath(nextPath: string): string {
   return `/session?next=${encodeURIComponent(nextPath)}`;
 }
 
-/** The tenant of the request's session cookie, or null when it has no valid session. */
+/** Looks up the tenant of the request's session cookie; null without a valid session. */
 export async function getSessionTenant(): Promise<TenantRecord | null> {
   const sessionId = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!sessionId) return null;
@@ -35,8 +35,8 @@ export async function getSessionTenant(): Promise<TenantRecord | null> {
 }
 
 /**
- * The session's tenant for a page. Without a valid session, redirects to `/session`, which sets
- * the cookie and comes back to `nextPath`, because a page render cannot set cookies.
+ * Returns the session's tenant for a page. Without a valid session, it redirects to `/session`,
+ * which sets the cookie and comes back to `nextPath`, because a page render cannot set cookies.
  */
 export async function requireSessionTenant(nextPath: string): Promise<TenantRecord> {
   const tenant = await getSessionTenant();
@@ -66,8 +66,8 @@ export async function startSession(slug: string = DEFAULT_TENANT_SLUG): Promise<
 }
 
 /**
- * The tenant id of the current session, for server actions. A request without a valid session
- * gets a new session on the demo tenant, so an expired cookie never breaks an action.
+ * Returns the tenant id of the current session, for server actions. A request without a valid
+ * session gets a new session on the demo tenant, so an expired cookie does not break an action.
  */
 export async function getSessionTenantId(): Promise<string> {
   const tenant = (await getSessionTenant()) ?? (await startSession());

@@ -3,7 +3,7 @@
 import { useBlockRunState } from '@/components/debugger/useBlockRunState';
 import { BlockBadges } from '@/components/trace/BlockBadges';
 
-/** Where a block shows the badges of the active run; reads only this block's run state. */
+/** Renders a block's badges of the active run, reading only this block's run state. */
 export function BlockBadgesSlot({ blockId }: { blockId: string }) {
   const state = useBlockRunState(blockId);
   if (!state) return null;

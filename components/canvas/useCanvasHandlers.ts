@@ -26,8 +26,8 @@ import {
 } from './graph-edits';
 
 /**
- * The React Flow callbacks of the canvas. Drags, measurements and selection only touch the
- * canvas nodes; deletes, connections and the end of a drag become graph edits with undo.
+ * Returns the React Flow callbacks of the canvas. Drags, measurements and selection only touch
+ * the canvas nodes. Deletes, connections and the end of a drag become graph edits with undo.
  */
 export function useCanvasHandlers() {
   const store = useDebuggerStore();

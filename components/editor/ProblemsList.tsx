@@ -7,7 +7,7 @@ import type { DebuggerState } from '@/components/debugger/debugger-state';
 
 const selectValidating = (state: DebuggerState) => state.validating;
 
-/** Every validation problem of the graph; clicking one selects its block. */
+/** Lists every validation problem of the graph. Clicking one selects its block. */
 export function ProblemsList() {
   const problems = useProblems();
   const validating = useDebuggerSelector(selectValidating);

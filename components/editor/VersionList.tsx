@@ -65,7 +65,7 @@ function useVersionActions() {
   return { open, restore, busyId };
 }
 
-/** The workflow's saved versions, newest first. */
+/** Lists the workflow's saved versions, newest first, with open and restore buttons. */
 export function VersionList() {
   const store = useDebuggerStore();
   const current = useDebuggerSelector(selectVersion);

@@ -86,7 +86,7 @@ function WorkbenchLayout({ runControls }: { runControls?: ReactNode }) {
   );
 }
 
-/** The editor and debugger of one workflow: canvas, palette, settings, versions and runs. */
+/** Renders the editor and debugger of one workflow: canvas, palette, settings, versions, runs. */
 export function WorkflowWorkbench(props: WorkflowWorkbenchProps) {
   const [store] = useState(() => createStoreFor(props));
 

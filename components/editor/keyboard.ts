@@ -1,4 +1,4 @@
-/** Whether a key event comes from a text field, where Ctrl/Cmd+Z belongs to the field. */
+/** Checks whether a key event comes from a text field, where Ctrl/Cmd+Z edits the text. */
 export function isTextEditingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).closest !== 'function') return false;
   const element = target as HTMLElement;

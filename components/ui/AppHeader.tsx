@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-/** The top bar of every page: app name, navigation and the session's tenant with a switcher. */
+/** Renders the top bar of every page: app name, navigation, and the tenant with a switcher. */
 export function AppHeader({ tenantSlug }: { tenantSlug: string | null }) {
   return (
     <header className="app-header">

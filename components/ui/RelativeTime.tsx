@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 
 import { formatRelativeTime } from '@/components/trace/format-time';
 
-/** A `<time>` showing how long ago `iso` was, refreshed every 30 seconds. */
+/** Renders a `<time>` with how long ago `iso` was, refreshed every 30 seconds. */
 export function RelativeTime({ iso }: { iso: string }) {
   const [now, setNow] = useState<number | null>(null);
 

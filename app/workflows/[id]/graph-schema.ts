@@ -26,7 +26,7 @@ const edgeSchema = z.object({
 });
 
 /**
- * The shape of a graph sent by the browser. It checks structure and size only; the engine's
+ * Schema of a graph sent by the browser, checking structure and size only. The engine's
  * `validateGraph` reports the problems that block a run, and a graph with such problems can
  * still be saved.
  */

@@ -17,7 +17,7 @@ interface ExpressionFieldProps {
 
 const MAX_NAMES_SHOWN = 8;
 
-/** A monospace input for an expression, with the names it can read listed below. */
+/** Renders a monospace expression input with the names it can read listed below. */
 export function ExpressionField(props: ExpressionFieldProps) {
   const { label, blockId, value, onChange, placeholder, readOnly, multiline, testId } = props;
   const names = useScopeNames(blockId);

@@ -65,7 +65,7 @@ export function QueryForm({ editor }: { editor: BlockEditor<QueryBlockConfig> })
   );
 }
 
-/** The variable a block's result is stored under: `vars.<outputKey>`. */
+/** Edits the variable a block's result is stored under, read later as `vars.<outputKey>`. */
 export function OutputKeyField({
   editor,
   optional,

@@ -9,7 +9,7 @@ export interface FieldProps {
   children: (id: string) => ReactNode;
 }
 
-/** A labelled form row; `children` receives the id to put on the control. */
+/** Renders a labelled form row. `children` receives the id to put on the control. */
 export function Field({ label, hint, error, children }: FieldProps) {
   const id = useId();
 
@@ -80,7 +80,7 @@ interface NumberProps {
   testId?: string;
 }
 
-/** A number input; clearing it sets the value to undefined, so the engine default applies. */
+/** Renders a number input. Clearing it sets the value to undefined, so the engine default applies. */
 export function NumberField(props: NumberProps) {
   const { label, value, onChange, hint, placeholder, min, max, readOnly, testId } = props;
 

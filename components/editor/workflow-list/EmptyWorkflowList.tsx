@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/Button';
 
 import { DEMO_TENANT_SLUG } from './demo-tenant';
 
-/** What the list shows for a tenant without workflows: where the demo workflows are. */
+/** Tells a tenant without workflows where the demo workflows are, and offers to create one. */
 export function EmptyWorkflowList({
   tenantSlug,
   onCreate,

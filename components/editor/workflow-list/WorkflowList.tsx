@@ -18,7 +18,7 @@ interface WorkflowListProps {
   tenantSlug: string;
 }
 
-/** The tenant's workflows with their last run and last change, and the list's actions. */
+/** Lists the tenant's workflows with their last run and last change, and the list's actions. */
 export function WorkflowList({ workflows, tenantSlug }: WorkflowListProps) {
   const actions = useWorkflowListActions();
   const { dialog } = actions;

@@ -1,2 +1,2 @@
-/** Slug of the tenant that holds the demo data and workflows. */
+/** Slug of the tenant that contains the demo data and workflows. */
 export const DEMO_TENANT_SLUG = 'demo';

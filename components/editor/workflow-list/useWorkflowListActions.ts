@@ -13,14 +13,14 @@ import { useToast } from '@/components/ui/useToast';
 
 import type { WorkflowRow } from './types';
 
-/** What the list's dialogs are doing: nothing, or acting on one workflow. */
+/** State of the list's dialogs: closed, creating, or renaming or deleting one workflow. */
 export type ListDialog =
   | { kind: 'none' }
   | { kind: 'create' }
   | { kind: 'rename'; workflow: WorkflowRow }
   | { kind: 'delete'; workflow: WorkflowRow };
 
-/** The workflow list's create, rename, duplicate and delete, with dialog and error state. */
+/** Provides the list's create, rename, duplicate and delete, with dialog and error state. */
 export function useWorkflowListActions() {
   const router = useRouter();
   const toast = useToast();
