@@ -1,99 +1,62 @@
-import type ivm from 'isolated-vm';
-
+import { compiledScript } from './compile';
 import {
   callFailedError,
   memoryLimitError,
+  SandboxError,
   scriptSetupError,
-  syntaxError,
   thrownError,
   timeoutError,
   valueError,
   type CallSite,
 } from './errors';
 import {
-  callGuest,
+  callSync,
+  callWithBudget,
   classifyInterruption,
   GuestInterruption,
+  type CallOutcome,
   type GuestEnvelope,
   type InterruptionKind,
 } from './guest-call';
 import { createGuestRuntime, disposeGuestRuntime, type GuestRuntime } from './isolate';
-import { ScriptCache, type CompiledScript } from './script-cache';
-import {
-  checkItemName,
-  compileOptions,
-  DEFAULT_ITEM_NAME,
-  formatPosition,
-  wrapSource,
-  type SourceKind,
-} from './source';
-import { describeSyntaxError } from './syntax';
+import { chain, mapFailure, settle, type MaybePromise } from './maybe-async';
+import { resolveOptions, type ResolvedOptions, type RunSandboxOptions } from './options';
+import { ScriptCache } from './script-cache';
+import { checkItemName, DEFAULT_ITEM_NAME, formatPosition, type SourceKind } from './source';
 import type {
   AssignOptions,
   EvaluateOptions,
   RunSandbox,
   SandboxCallResult,
   SandboxLocals,
-  SandboxLogger,
   SandboxStats,
   ScriptCallResult,
   ScriptOptions,
 } from './types';
 
-export interface RunSandboxOptions {
-  /** Heap limit of the run's isolate, in MB. Default 64; isolated-vm's minimum is 8. */
-  memoryLimitMb?: number;
-  logger?: SandboxLogger;
-  /** Console lines kept per call; later lines are counted in a closing note. Default 100. */
-  maxLogLines?: number;
-  /** Characters kept per console line. Default 1000. */
-  maxLogLineLength?: number;
-  /**
-   * Longest a call may run synchronously, blocking the server's event loop, in milliseconds.
-   * A longer call continues asynchronously, within its own `timeoutMs`. Default 50.
-   */
-  syncBudgetMs?: number;
-}
-
-interface ResolvedOptions {
-  memoryLimitMb: number;
-  logger: SandboxLogger;
-  maxLogLines: number;
-  maxLogLineLength: number;
-  syncBudgetMs: number;
-}
+export type { RunSandboxOptions } from './options';
 
 /**
- * Time bound of `initialize` and `assign`, which run only our own checking code on server data;
- * it exists so that a huge value cannot hold the event loop indefinitely.
+ * Bound of `initialize` and `assign`, which run only our own checking code on server data; it
+ * exists so that a huge value cannot hold the event loop indefinitely.
  */
 const DATA_TIMEOUT_MS = 10_000;
 
-const SILENT_LOGGER: SandboxLogger = { debug() {}, warn() {}, error() {} };
-
-function resolveOptions(options: RunSandboxOptions): ResolvedOptions {
-  return {
-    memoryLimitMb: options.memoryLimitMb ?? 64,
-    logger: options.logger ?? SILENT_LOGGER,
-    maxLogLines: options.maxLogLines ?? 100,
-    maxLogLineLength: options.maxLogLineLength ?? 1000,
-    syncBudgetMs: options.syncBudgetMs ?? 50,
-  };
-}
+const DISPOSED_MESSAGE = 'The run sandbox was disposed; create a new one for the next run';
 
 /**
  * A run's sandbox: one isolated-vm isolate, created on the first call and reused by every
  * expression and `js` block of the run.
  *
  * State rule: `input` and every value in `vars` are deep-frozen copies, and the realm's global
- * object and built-ins are frozen before user code runs, so a block can change neither a value
- * another block later receives nor a global. Nothing survives the run, because the isolate is
- * disposed with it.
+ * object and built-ins are frozen before user code runs (guest-harden.ts), so a block can change
+ * neither a value another block later receives nor a global. Nothing survives the run, because
+ * the isolate is disposed with it.
  *
  * When the isolate is lost to its memory limit, the next call creates a new one and restores
- * `input` and `vars` from the values this object kept, so the run can go on (the scheduler
- * usually ends it on the error anyway). After a timeout the isolate stays in use: V8 stops the
- * script and drops its pending promise jobs, and the run's state only changes when a call returns.
+ * `input` and `vars` from the values this object kept. After a timeout the isolate stays in use:
+ * V8 stops the script and drops its pending promise jobs, and the run's state only changes when a
+ * call returns.
  */
 export class IsolateRunSandbox implements RunSandbox {
   readonly stats: SandboxStats = { isolatesCreated: 0, scriptsCompiled: 0 };
@@ -101,6 +64,7 @@ export class IsolateRunSandbox implements RunSandbox {
   private runtime: GuestRuntime | undefined;
   private scripts = new ScriptCache();
   private disposed = false;
+  /** The server's view of `input` and `vars`, kept to restore them into a new isolate. */
   private input: unknown = null;
   private readonly vars = new Map<string, unknown>();
 
@@ -113,42 +77,48 @@ export class IsolateRunSandbox implements RunSandbox {
     return this.runtime !== undefined && !this.runtime.isolate.isDisposed;
   }
 
-  async initialize(input: unknown, vars: Record<string, unknown>): Promise<void> {
+  initialize(input: unknown, vars: Record<string, unknown>): Promise<void> {
     const site = { blockId: '', field: 'input', subject: 'run input' };
-    await this.sendData('initialize', [input, vars], site);
-
-    this.input = input;
-    this.vars.clear();
-    for (const [key, value] of Object.entries(vars)) this.vars.set(key, value);
+    return settle(() =>
+      chain(this.sendData('initialize', [input, vars], site), () => {
+        this.input = input;
+        this.vars.clear();
+        for (const [key, value] of Object.entries(vars)) this.vars.set(key, value);
+      }),
+    );
   }
 
-  async assign(key: string, value: unknown, options: AssignOptions = {}): Promise<void> {
+  assign(key: string, value: unknown, options: AssignOptions = {}): Promise<void> {
     const site = { blockId: options.blockId ?? '', field: `vars.${key}`, subject: `vars.${key}` };
-    await this.sendData('assign', [key, value], site);
-
-    this.vars.set(key, value);
+    return settle(() =>
+      chain(this.sendData('assign', [key, value], site), () => {
+        this.vars.set(key, value);
+      }),
+    );
   }
 
-  async evaluate(
+  evaluate(
     source: string,
     locals: SandboxLocals,
     options: EvaluateOptions,
   ): Promise<SandboxCallResult> {
     const site = { ...options, subject: `expression in ${options.field}` };
-    if (source.trim() === '')
-      throw scriptSetupError(site, `expression in ${options.field} is empty`);
-
-    const { value, jsTimeMs } = await this.execute('expression', source, locals, options, site);
-    return { value, jsTimeMs };
+    return settle(() => {
+      if (source.trim() === '') throw scriptSetupError(site, `${site.subject} is empty`);
+      return chain(this.execute('expression', source, locals, options, site), (result) => ({
+        value: result.value,
+        jsTimeMs: result.jsTimeMs,
+      }));
+    });
   }
 
-  async runScript(
+  runScript(
     code: string,
     locals: SandboxLocals,
     options: ScriptOptions,
   ): Promise<ScriptCallResult> {
     const site = { blockId: options.blockId, field: options.field, subject: 'code' };
-    return this.execute('code', code, locals, options, site);
+    return settle(() => this.execute('code', code, locals, options, site));
   }
 
   dispose(): void {
@@ -160,37 +130,46 @@ export class IsolateRunSandbox implements RunSandbox {
     this.options.logger.debug({ stats: this.stats }, 'sandbox disposed');
   }
 
-  private async execute(
+  private execute(
     kind: SourceKind,
     source: string,
     locals: SandboxLocals,
-    options: EvaluateOptions & { assignTo?: string },
+    options: ScriptOptions,
     site: CallSite,
-  ): Promise<ScriptCallResult> {
-    const itemName = locals.itemName ?? DEFAULT_ITEM_NAME;
-    if (locals.itemName !== undefined) {
-      const problem = checkItemName(itemName);
-      if (problem !== null) throw scriptSetupError(site, problem);
-    }
+  ): MaybePromise<ScriptCallResult> {
+    const started = performance.now();
 
-    const runtime = this.ensureRuntime();
-    const compileStarted = performance.now();
-    const script = this.compiledScript(runtime, kind, source, itemName, site, options.timeoutMs);
-    const compileMs = performance.now() - compileStarted;
-    const resultName = kind === 'code' ? 'output' : options.field;
-    const args = [script.id, locals.item, locals.index, options.assignTo, resultName, itemName];
+    return mapFailure(
+      () => {
+        const itemName = this.itemNameOf(locals, site);
+        const runtime = this.ensureRuntime();
+        const request = { kind, source, itemName, timeoutMs: this.syncTimeoutMs(options) };
+        const { script, compiled } = compiledScript(runtime, this.scripts, request, site);
+        if (compiled) this.stats.scriptsCompiled++;
+        const compileMs = performance.now() - started;
 
-    const outcome = await this.guarded(site, options.timeoutMs, () =>
-      callGuest(runtime.isolate, runtime.call, args, {
-        timeoutMs: options.timeoutMs,
-        syncBudgetMs: this.options.syncBudgetMs,
-        prefersAsync: script.prefersAsync,
-      }),
+        const resultName = kind === 'code' ? 'output' : options.field;
+        const args = [script.id, locals.item, locals.index, options.assignTo, resultName, itemName];
+        const call = { fn: runtime.call, args, copy: isObject(locals.item) };
+        const plan = { ...this.planOf(options), prefersAsync: script.prefersAsync };
+
+        return chain(callWithBudget(runtime.isolate, call, plan), (outcome) => {
+          if (outcome.wentAsync) script.prefersAsync = true;
+          return this.readResult(outcome, compileMs, options.assignTo, site);
+        });
+      },
+      (error) => this.translate(error, site, options.timeoutMs),
     );
-    if (outcome.wentAsync) script.prefersAsync = true;
+  }
 
+  private readResult(
+    outcome: CallOutcome,
+    compileMs: number,
+    assignTo: string | undefined,
+    site: CallSite,
+  ): ScriptCallResult {
     const envelope = this.openEnvelope(outcome.text, site);
-    if (options.assignTo !== undefined) this.vars.set(options.assignTo, envelope.value);
+    if (assignTo !== undefined) this.vars.set(assignTo, envelope.value);
     return {
       value: envelope.value,
       logs: envelope.logs ?? [],
@@ -198,48 +177,39 @@ export class IsolateRunSandbox implements RunSandbox {
     };
   }
 
-  private compiledScript(
-    runtime: GuestRuntime,
-    kind: SourceKind,
-    source: string,
-    itemName: string,
-    site: CallSite,
-    timeoutMs: number,
-  ): CompiledScript {
-    const { script: cached, hash } = this.scripts.lookup(kind, source, itemName);
-    if (cached !== undefined) return cached;
+  private itemNameOf(locals: SandboxLocals, site: CallSite): string {
+    if (locals.itemName === undefined) return DEFAULT_ITEM_NAME;
 
-    let compiled;
-    try {
-      compiled = runtime.isolate.compileScriptSync(
-        wrapSource(kind, source, itemName),
-        compileOptions(kind),
-      );
-    } catch (error) {
-      const problem = describeSyntaxError(runtime.isolate, kind, source, itemName, error);
-      throw syntaxError(site, problem);
-    }
-
-    const id = this.scripts.reserveId();
-    const timeout = Math.max(1, Math.ceil(Math.min(timeoutMs, this.options.syncBudgetMs)));
-    this.guardedSync(site, timeout, () => {
-      const fn = compiled.runSync(runtime.context, { reference: true, release: true, timeout });
-      runtime.define.applySync(undefined, [id, fn.derefInto({ release: true })] as never[]);
-    });
-    this.stats.scriptsCompiled++;
-    return this.scripts.add(hash, id);
+    const problem = checkItemName(locals.itemName);
+    if (problem !== null) throw scriptSetupError(site, problem);
+    return locals.itemName;
   }
 
-  private async sendData(name: 'initialize' | 'assign', args: unknown[], site: CallSite) {
-    const runtime = this.ensureRuntime();
-    const outcome = await this.guarded(site, DATA_TIMEOUT_MS, () =>
-      callGuest(runtime.isolate, runtime[name], args, {
-        timeoutMs: DATA_TIMEOUT_MS,
-        syncBudgetMs: DATA_TIMEOUT_MS,
-        prefersAsync: false,
-      }),
+  private planOf(options: EvaluateOptions) {
+    return { timeoutMs: options.timeoutMs, syncBudgetMs: this.options.syncBudgetMs };
+  }
+
+  private syncTimeoutMs(options: EvaluateOptions): number {
+    return Math.min(options.timeoutMs, this.options.syncBudgetMs);
+  }
+
+  private sendData(
+    name: 'initialize' | 'assign',
+    args: unknown[],
+    site: CallSite,
+  ): MaybePromise<void> {
+    const plan = { timeoutMs: DATA_TIMEOUT_MS, syncBudgetMs: DATA_TIMEOUT_MS, prefersAsync: false };
+
+    return mapFailure(
+      () => {
+        const runtime = this.ensureRuntime();
+        const call = { fn: runtime[name], args, copy: true };
+        return chain(callWithBudget(runtime.isolate, call, plan), (outcome) => {
+          this.openEnvelope(outcome.text, site);
+        });
+      },
+      (error) => this.translate(error, site, DATA_TIMEOUT_MS),
     );
-    this.openEnvelope(outcome.text, site);
   }
 
   private openEnvelope(text: string, site: CallSite): { value: unknown; logs?: string[] } {
@@ -255,25 +225,10 @@ export class IsolateRunSandbox implements RunSandbox {
     throw error;
   }
 
-  private async guarded<T>(site: CallSite, timeoutMs: number, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw this.translate(error, site, timeoutMs);
-    }
-  }
-
-  private guardedSync(site: CallSite, timeoutMs: number, call: () => void): void {
-    try {
-      call();
-    } catch (error) {
-      throw this.translate(error, site, timeoutMs);
-    }
-  }
-
-  /** Turns an interruption by isolated-vm into a SandboxError, and forgets a lost isolate. */
+  /** Turns a failure raised by isolated-vm into a SandboxError, and forgets a lost isolate. */
   private translate(error: unknown, site: CallSite, timeoutMs: number): unknown {
-    if (this.disposed) return new Error('The run sandbox was disposed during a call');
+    if (error instanceof SandboxError) return error;
+    if (this.disposed) return new Error(DISPOSED_MESSAGE);
 
     const kind = interruptionKind(error, this.runtime);
     if (kind === 'memory') {
@@ -302,8 +257,7 @@ export class IsolateRunSandbox implements RunSandbox {
   }
 
   private ensureRuntime(): GuestRuntime {
-    if (this.disposed)
-      throw new Error('The run sandbox was disposed; create a new one for the next run');
+    if (this.disposed) throw new Error(DISPOSED_MESSAGE);
     if (this.runtime !== undefined) return this.runtime;
 
     const runtime = createGuestRuntime({
@@ -327,13 +281,13 @@ export class IsolateRunSandbox implements RunSandbox {
   private restoreState(runtime: GuestRuntime): void {
     if (this.input === null && this.vars.size === 0) return;
 
-    const vars = Object.fromEntries(this.vars);
-    const options: ivm.ReferenceApplyOptions = {
-      arguments: { copy: true },
-      timeout: DATA_TIMEOUT_MS,
+    const call = {
+      fn: runtime.initialize,
+      args: [this.input, Object.fromEntries(this.vars)],
+      copy: true,
     };
-    const text = runtime.initialize.applySync(undefined, [this.input, vars] as never[], options);
-    this.openEnvelope(text as string, { blockId: '', field: 'vars', subject: 'vars' });
+    const text = callSync(runtime.isolate, call, DATA_TIMEOUT_MS);
+    this.openEnvelope(text, { blockId: '', field: 'vars', subject: 'vars' });
   }
 
   private forgetRuntime(): void {
@@ -341,6 +295,10 @@ export class IsolateRunSandbox implements RunSandbox {
     this.runtime = undefined;
     this.scripts = new ScriptCache();
   }
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
 }
 
 function interruptionKind(

@@ -1,0 +1,31 @@
+import type { SandboxLogger } from './types';
+
+export interface RunSandboxOptions {
+  /** Heap limit of the run's isolate, in MB. Default 64; isolated-vm's minimum is 8. */
+  memoryLimitMb?: number;
+  /** Receives isolate lifecycle events and memory-limit warnings. Default: no logging. */
+  logger?: SandboxLogger;
+  /** Console lines kept per call; later lines are counted in a closing note. Default 100. */
+  maxLogLines?: number;
+  /** Characters kept per console line. Default 1000. */
+  maxLogLineLength?: number;
+  /**
+   * Longest a call may run synchronously, blocking the server's event loop, in milliseconds.
+   * A longer call continues asynchronously, within its own `timeoutMs`. Default 50.
+   */
+  syncBudgetMs?: number;
+}
+
+export type ResolvedOptions = Required<RunSandboxOptions>;
+
+const SILENT_LOGGER: SandboxLogger = { debug() {}, warn() {}, error() {} };
+
+export function resolveOptions(options: RunSandboxOptions): ResolvedOptions {
+  return {
+    memoryLimitMb: options.memoryLimitMb ?? 64,
+    logger: options.logger ?? SILENT_LOGGER,
+    maxLogLines: options.maxLogLines ?? 100,
+    maxLogLineLength: options.maxLogLineLength ?? 1000,
+    syncBudgetMs: options.syncBudgetMs ?? 50,
+  };
+}
