@@ -13,7 +13,7 @@ type ImportState =
   | { phase: 'idle' }
   | { phase: 'uploading'; fraction: number }
   | { phase: 'importing'; rows: number; fraction: number | null }
-  | { phase: 'done'; tableName: string; inserted: number; skipped: SkippedLine[] }
+  | { phase: 'done'; tableName: string; created: boolean; inserted: number; skipped: SkippedLine[] }
   | { phase: 'failed'; message: string };
 
 /** Suggests a table name from a file name: `order-details.csv` → `order-details`. */
@@ -23,13 +23,14 @@ function tableNameFromFile(fileName: string): string {
 
 function applyMessage(message: ImportMessage): ImportState {
   if (message.type === 'progress') {
-    const fraction = message.totalBytes ? (message.bytesRead ?? 0) / message.totalBytes : null;
-    return { phase: 'importing', rows: message.rows, fraction };
+    const fraction = message.total > 0 ? message.inserted / message.total : null;
+    return { phase: 'importing', rows: message.inserted, fraction };
   }
   if (message.type === 'done') {
     return {
       phase: 'done',
       tableName: message.tableName,
+      created: message.created,
       inserted: message.inserted,
       skipped: message.skipped,
     };
@@ -47,7 +48,9 @@ function ImportStatus({ state }: { state: ImportState }) {
           max={1}
           aria-label="Upload progress"
         />
-        Uploading… {Math.round(state.fraction * 100)}%
+        {state.fraction < 1
+          ? `Uploading… ${Math.round(state.fraction * 100)}%`
+          : 'Checking the file and inferring column types…'}
       </div>
     );
   }
@@ -67,7 +70,8 @@ function ImportStatus({ state }: { state: ImportState }) {
   if (state.phase === 'done') {
     return (
       <div className={styles.importDone} role="status" data-testid="import-done">
-        Imported {state.inserted.toLocaleString('en-US')} rows into &quot;{state.tableName}&quot;.
+        Imported {state.inserted.toLocaleString('en-US')} rows into{' '}
+        {state.created ? 'the new table' : 'the existing table'} &quot;{state.tableName}&quot;.
         {state.skipped.length > 0 && (
           <>
             {' '}

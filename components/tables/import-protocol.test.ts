@@ -6,11 +6,12 @@ import {
   type ImportMessage,
 } from './import-protocol';
 
-const progress: ImportMessage = { type: 'progress', rows: 500, bytesRead: 1000, totalBytes: 4000 };
+const progress: ImportMessage = { type: 'progress', inserted: 500, total: 830 };
 const done: ImportMessage = {
   type: 'done',
   tableId: 't1',
   tableName: 'orders',
+  created: true,
   inserted: 830,
   skipped: [],
 };

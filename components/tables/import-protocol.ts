@@ -11,16 +11,16 @@ export interface SkippedLine {
 export type ImportMessage =
   | {
       type: 'progress';
-      /** Rows loaded so far. */
-      rows: number;
-      /** Bytes of the file parsed so far, and the file's size, when known. */
-      bytesRead?: number;
-      totalBytes?: number;
+      /** Rows inserted so far, out of the valid rows of the file. */
+      inserted: number;
+      total: number;
     }
   | {
       type: 'done';
       tableId: string;
       tableName: string;
+      /** Whether the import created the table, as opposed to appending to it. */
+      created: boolean;
       inserted: number;
       skipped: SkippedLine[];
     }

@@ -30,22 +30,23 @@ interface TimelineProps {
   graph: WorkflowGraph;
 }
 
-/** Keeps the selected step's row in view when the selection comes from the canvas. */
+/**
+ * Keeps the selected step's row in view when the selection changes, for example from the canvas.
+ * Rows sit below the sticky axis, so the visible rows span `[scrollTop, scrollTop + height - axis]`.
+ */
 function useScrollToSelected(
   container: HTMLDivElement | null,
   rowIndex: number,
-  viewportHeight: number,
+  height: number,
 ): void {
   useEffect(() => {
-    if (!container || rowIndex < 0) return;
+    if (!container || rowIndex < 0 || height <= AXIS_HEIGHT) return;
 
-    const top = AXIS_HEIGHT + rowIndex * ROW_HEIGHT;
-    const bottom = top + ROW_HEIGHT;
-    if (top - AXIS_HEIGHT < container.scrollTop) container.scrollTop = top - AXIS_HEIGHT;
-    else if (bottom > container.scrollTop + viewportHeight) {
-      container.scrollTop = bottom - viewportHeight;
-    }
-  }, [container, rowIndex, viewportHeight]);
+    const rowTop = rowIndex * ROW_HEIGHT;
+    const rowBottom = AXIS_HEIGHT + rowTop + ROW_HEIGHT;
+    if (rowTop < container.scrollTop) container.scrollTop = rowTop;
+    else if (rowBottom > container.scrollTop + height) container.scrollTop = rowBottom - height;
+  }, [container, rowIndex, height]);
 }
 
 interface ZoomAnchor {
@@ -113,7 +114,7 @@ export function Timeline({ steps, graph }: TimelineProps) {
   });
   const selectedRow = rows.findIndex((row) => row.step.index === selectedStepIndex);
 
-  useScrollToSelected(container, selectedRow, height - AXIS_HEIGHT);
+  useScrollToSelected(container, selectedRow, height);
   const setZoomAround = useZoomAnchor(container, pxPerMs / zoom, zoom, setZoom);
   useWheelZoom(container, setZoomAround);
 
