@@ -48,7 +48,7 @@ export function isSandboxError(value: unknown): value is SandboxErrorShape {
   );
 }
 
-/** Where a sandbox call comes from, for messages: the block, the field and what ran. */
+/** The origin of a sandbox call, for messages: the block, the field and what ran. */
 export interface CallSite {
   blockId: string;
   field: string;
@@ -80,20 +80,20 @@ export function syntaxError(site: CallSite, problem: string): SandboxError {
   return new SandboxError('SANDBOX_SCRIPT_ERROR', message, site);
 }
 
-/** An error the code threw, with its position in the user's source when known. */
+/** Builds the error for what the code threw, with its position in the source when known. */
 export function thrownError(site: CallSite, thrown: string, position: string): SandboxError {
   const hint = FROZEN_VALUE_PATTERN.test(thrown) ? FROZEN_VALUE_HINT : '';
   const message = `${blockPrefix(site.blockId)}${site.subject} threw ${thrown}${position}${hint}`;
   return new SandboxError('SANDBOX_SCRIPT_ERROR', message, site);
 }
 
-/** A failure isolated-vm raised outside the guest's own error handling. */
+/** Builds the error for a failure isolated-vm raised past the guest's own error handling. */
 export function callFailedError(site: CallSite, reason: string): SandboxError {
   const message = `${blockPrefix(site.blockId)}${site.subject} failed in the sandbox: ${reason}`;
   return new SandboxError('SANDBOX_SCRIPT_ERROR', message, site);
 }
 
-/** A value that breaks the boundary rules; `problem` starts with `value at <path>`. */
+/** Builds the error for a value that breaks the boundary rules (`problem` is `value at ...`). */
 export function valueError(site: CallSite, problem: string): SandboxError {
   const text = site.blockId === '' ? capitalize(problem) : problem;
   return new SandboxError('SANDBOX_VALUE', `${blockPrefix(site.blockId)}${text}`, site);

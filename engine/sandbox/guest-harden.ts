@@ -1,7 +1,7 @@
 /**
  * Guest source of `hardenRealm()`, which runs once per isolate after the runtime is set up and
- * before any user code. It makes the realm immutable so that one block cannot change what a later
- * block of the same run sees:
+ * before any user code. It makes the realm immutable, so that no block can change the globals and
+ * built-ins that a later block of the same run uses:
  *
  * - It removes `WebAssembly` (compiles native code), `SharedArrayBuffer` and `Atomics`
  *   (`Atomics.wait` blocks the thread) and `FinalizationRegistry` (its callbacks would run during

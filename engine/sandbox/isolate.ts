@@ -24,22 +24,23 @@ export interface GuestRuntimeOptions extends GuestLimits {
   onCatastrophicError(message: string): void;
 }
 
-/** Bound of the bootstrap, which runs only our own code (measured at a few milliseconds). */
+/** Time limit of the bootstrap, which runs only our own code and takes a few milliseconds. */
 const BOOTSTRAP_TIMEOUT_MS = 5_000;
 
 /**
  * Creates an isolate and prepares its context: the value rules, the buffered console, the run's
  * state, and a frozen realm.
  *
- * NOTE: isolated-vm documents `memoryLimit` as a soft limit (a determined script can use two to
- * three times of it). Worse, V8 is not able to recover from every out-of-memory condition: a
- * script that grows one large structure (a Map, a Set or a dictionary object with millions of
- * keys, or `new Array(2 ** 28).fill(0)`) can make V8 abort the whole server process instead of
- * disposing the isolate (seen with isolated-vm 6.2.0 on Node 24.22). Steady growth such as
- * pushing strings into an array is caught and reported as SANDBOX_MEMORY_LIMIT. Our mitigations are
- * the per-isolate limit, `onCatastrophicError` logging, and a process supervisor that restarts
- * the server; the fix is to run sandboxes in worker processes, so that an abort ends one run
- * instead of the server.
+ * NOTE: isolated-vm documents `memoryLimit` as a soft limit, which a determined script can
+ * overrun two to three times. Worse, V8 cannot recover from every out-of-memory condition. A
+ * script that grows one large structure can make V8 abort or crash the whole server process
+ * instead of disposing the isolate: a Map, a Set or a dictionary object with millions of keys,
+ * `new Array(2 ** 28).fill(0)` and `JSON.stringify(Array(5e7).fill(1))` did so with isolated-vm
+ * 6.2.0 on Node 24.22. Steady growth, such as
+ * pushing strings into an array, is caught and reported as SANDBOX_MEMORY_LIMIT. Our mitigations
+ * are the per-isolate limit and `onCatastrophicError` logging; a deployment should also run the
+ * server under a supervisor that restarts it. The fix is to run sandboxes in worker processes, so
+ * that an abort ends one run instead of the server.
  */
 export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
   const isolate = new ivm.Isolate({

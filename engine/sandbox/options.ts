@@ -10,7 +10,7 @@ export interface RunSandboxOptions {
   /** Characters kept per console line. Default 1000. */
   maxLogLineLength?: number;
   /**
-   * Longest a call may run synchronously, blocking the server's event loop, in milliseconds.
+   * Maximum time a call may run synchronously, blocking the server's event loop, in milliseconds.
    * A longer call continues asynchronously, within its own `timeoutMs`. Default 50.
    */
   syncBudgetMs?: number;

@@ -37,8 +37,8 @@ import type {
 export type { RunSandboxOptions } from './options';
 
 /**
- * Bound of `initialize` and `assign`, which run only our own checking code on server data; it
- * exists so that a huge value cannot hold the event loop indefinitely.
+ * Time limit of `initialize` and `assign`. They run only our own checking code on server data,
+ * so the limit only stops a huge value from holding the event loop indefinitely.
  */
 const DATA_TIMEOUT_MS = 10_000;
 
@@ -225,7 +225,7 @@ export class IsolateRunSandbox implements RunSandbox {
     throw error;
   }
 
-  /** Turns a failure raised by isolated-vm into a SandboxError, and forgets a lost isolate. */
+  /** Turns a failure raised by isolated-vm into a SandboxError, and drops an isolate it lost. */
   private translate(error: unknown, site: CallSite, timeoutMs: number): unknown {
     if (error instanceof SandboxError) return error;
     if (this.disposed) return new Error(DISPOSED_MESSAGE);

@@ -77,7 +77,7 @@ export function checkItemName(name: string): string | null {
  * `(vars, input, <item name>, index)`. The user's text starts on line 2 and the script is compiled
  * with a line offset of -1, so positions in errors and stack traces are the user's own.
  *
- * `extraBracket` opens one more bracket before the source and never closes it; syntax.ts compiles
+ * `extraBracket` opens one more bracket before the source and never closes it. syntax.ts compiles
  * that variant to tell an unmatched closing bracket from a source that ends too early.
  *
  * NOTE: V8 attributes some errors of an expression's first operation (`missing > 1`) to the

@@ -57,8 +57,8 @@ function checkSyntax(kind: SourceKind, source: string): string | null {
  * `Unexpected token ';' (line 1, column 11)`.
  *
  * When V8 stopped on the wrapper's closing tokens, the source either ends too early (`a +`,
- * `if (x) {`) or has a closing bracket too many (`a)`, a stray `}`). Compiling it once more after
- * one extra opening bracket tells which: only the second kind then parses.
+ * `if (x) {`) or has a closing bracket too many (`a)`, a stray `}`). To find out which, it is
+ * compiled once more after one extra opening bracket, and only the second kind then parses.
  */
 export function describeSyntaxError(
   isolate: ivm.Isolate,
