@@ -13,6 +13,9 @@ import { writeJsonReport, writeMarkdownReport } from './harness/report';
 import { collectGarbage } from './harness/timer';
 import type { BenchReport, Figure, FigureContext } from './harness/types';
 
+// The product's logger reads LOG_LEVEL when first loaded; keep run logs out of the output.
+process.env.LOG_LEVEL ??= 'warn';
+
 const BENCH_DIR = path.dirname(new URL(import.meta.url).pathname);
 
 function selectFigures(options: BenchOptions): Figure[] {
@@ -54,8 +57,11 @@ async function runFigures(figures: Figure[], options: BenchOptions): Promise<Ben
 
     process.stderr.write(`- ${figure.name}: ${figure.title}\n`);
     collectGarbage();
+    const figureStartedAt = performance.now();
     try {
       report.rows.push(...(await figure.run(createContext(options.quick))));
+      const seconds = (performance.now() - figureStartedAt) / 1000;
+      process.stderr.write(`  done in ${seconds.toFixed(1)} s\n`);
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(`  crashed: ${message}\n`);

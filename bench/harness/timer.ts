@@ -89,6 +89,28 @@ export async function sampleInterleaved(
   return samples;
 }
 
+/**
+ * Times `total` calls of an operation with `concurrency` of them in flight at once; each sample
+ * is one call's latency from its start to its end.
+ */
+export async function sampleConcurrent(
+  operation: AsyncOperation,
+  options: { total: number; concurrency: number },
+): Promise<number[]> {
+  const samples: number[] = [];
+  let started = 0;
+
+  const worker = async () => {
+    while (started < options.total) {
+      started++;
+      samples.push(await timeOnce(operation));
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+
+  return samples;
+}
+
 /** Runs a full garbage collection when the process was started with `--expose-gc`. */
 export function collectGarbage(): void {
   globalThis.gc?.();

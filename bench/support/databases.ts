@@ -11,6 +11,9 @@ import { isMissing, loadModule, type Loaded } from './engine-modules';
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/flowscope_bench';
 
+/** Slug of the tenant the benchmarks create their data in. */
+export const BENCH_TENANT_SLUG = 'bench';
+
 export interface BenchDatabase {
   /** `PGlite` or `PostgreSQL`, as the report names it. */
   label: string;
@@ -19,24 +22,30 @@ export interface BenchDatabase {
 }
 
 type ClientModule = typeof import('../../lib/db/client');
-type TestDatabaseModule = typeof import('../../test/database');
+type TenantsModule = typeof import('../../lib/repositories/tenants');
 
 async function openWithTenant(
   label: string,
   options: Parameters<ClientModule['openDatabase']>[0],
 ): Promise<Loaded<BenchDatabase>> {
   const client = await loadModule<ClientModule>('lib/db/client.ts', 'openDatabase');
-  const tenants = await loadModule<TestDatabaseModule>('test/database.ts', 'createTestTenant');
+  const tenants = await loadModule<TenantsModule>('lib/repositories/tenants.ts', 'ensureTenant');
   if (isMissing(client)) return client;
   if (isMissing(tenants)) return tenants;
 
   const handle = await client.openDatabase(options);
-  const tenantId = await tenants.createTestTenant(handle, 'bench');
-  return { label, handle, tenantId };
+  const tenant = await tenants.ensureTenant(handle.db, {
+    slug: BENCH_TENANT_SLUG,
+    name: 'Benchmarks',
+  });
+  return { label, handle, tenantId: tenant.id };
 }
 
-export function openPgliteBench(): Promise<Loaded<BenchDatabase>> {
-  return openWithTenant('PGlite', { pgliteDir: 'memory' });
+/** Opens PGlite in memory, or persisted in `folder` as the app keeps it (`<data dir>/pglite`). */
+export function openPgliteBench(
+  folder: string | 'memory' = 'memory',
+): Promise<Loaded<BenchDatabase>> {
+  return openWithTenant('PGlite', { pgliteDir: folder });
 }
 
 /** Drops and recreates the benchmark database, then opens it; missing when no server answers. */

@@ -28,6 +28,12 @@ export async function loadModule<T>(relativePath: string, exportName: string): P
   return loaded as T;
 }
 
+/** Whether a file exists (from the repository root), without importing it. */
+export function checkFile(relativePath: string): Loaded<{ file: string }> {
+  const file = path.join(REPOSITORY_ROOT, relativePath);
+  return existsSync(file) ? { file } : { missing: `${relativePath} is not in the repository yet` };
+}
+
 export function isMissing<T>(loaded: Loaded<T>): loaded is { missing: string } {
   return typeof loaded === 'object' && loaded !== null && 'missing' in loaded;
 }

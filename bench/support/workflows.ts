@@ -12,21 +12,32 @@ function chainEdges(nodes: GraphNode[]): GraphEdge[] {
 
 /**
  * `length` js blocks in a chain, each returning the previous block's value plus one, the first
- * reading `input.payload`; an output block names the last value. With `{ payload: 0 }` as
- * input the run's output is `length`.
+ * returning `first` plus one (`input.payload` by default); an output block names the last value.
+ * With `{ payload: 0 }` as input the run's output is `length`. Blocks sit on a grid of
+ * `columns` columns, for the canvas.
  */
-export function jsChainGraph(length: number): WorkflowGraph {
+export function jsChainGraph(length: number, first = 'input.payload', columns = 20): WorkflowGraph {
   const nodes: GraphNode[] = [];
+  const position = (index: number) => ({
+    x: (index % columns) * 260,
+    y: Math.floor(index / columns) * 140,
+  });
 
   for (let index = 0; index < length; index++) {
-    const previous = index === 0 ? 'input.payload' : `vars.b${index - 1}`;
+    const previous = index === 0 ? first : `vars.b${index - 1}`;
     nodes.push({
       id: `b${index}`,
       type: 'js',
+      position: position(index),
       config: { code: `return ${previous} + 1;`, outputKey: `b${index}` },
     });
   }
-  nodes.push({ id: 'result', type: 'output', config: { value: `vars.b${length - 1}` } });
+  nodes.push({
+    id: 'result',
+    type: 'output',
+    position: position(length),
+    config: { value: `vars.b${length - 1}` },
+  });
 
   return { nodes, edges: chainEdges(nodes) };
 }
@@ -93,4 +104,43 @@ export function manyJsBlocksGraph(count: number): WorkflowGraph {
   nodes.push({ id: 'result', type: 'output', config: { value: `vars.summary${count - 1}.total` } });
 
   return { nodes, edges: chainEdges(nodes) };
+}
+
+/**
+ * A workflow of the kind the demo holds: read a customer's orders from `orders_<rowCount>`, sum
+ * them in a js block, branch on the total and name the result. Input: `{ customerId }`.
+ */
+export function customerOrdersGraph(rowCount: number): WorkflowGraph {
+  const nodes: GraphNode[] = [
+    {
+      id: 'orders',
+      type: 'query',
+      config: {
+        table: `orders_${rowCount}`,
+        filters: [{ column: 'customerId', op: 'eq', value: 'input.customerId' }],
+        sort: [{ column: 'amount', direction: 'desc' }],
+        limit: 50,
+        outputKey: 'orders',
+      },
+    },
+    {
+      id: 'total',
+      type: 'js',
+      config: {
+        code: 'return vars.orders.reduce((sum, order) => sum + order.amount, 0);',
+        outputKey: 'total',
+      },
+    },
+    { id: 'large', type: 'branch', config: { condition: 'vars.total > 1000' } },
+    { id: 'flag', type: 'output', config: { value: '({ total: vars.total, large: true })' } },
+    { id: 'plain', type: 'output', config: { value: '({ total: vars.total, large: false })' } },
+  ];
+  const edges: GraphEdge[] = [
+    edge('orders', 'total'),
+    edge('total', 'large'),
+    { ...edge('large', 'flag'), label: 'true' },
+    { ...edge('large', 'plain'), label: 'false' },
+  ];
+
+  return { nodes, edges };
 }
