@@ -74,11 +74,11 @@ export class RunBudget {
   }
 
   /**
-   * The timeout of one call: the block's own timeout when it is set and shorter than the time
-   * left, else the time left.
+   * The timeout of one call in whole milliseconds (at least 1): the block's own timeout when it
+   * is set and shorter than the time left, else the time left rounded up.
    */
   callTimeoutMs(blockTimeoutMs?: number): number {
-    const timeLeftMs = this.timeLeftMs();
+    const timeLeftMs = Math.max(1, Math.ceil(this.timeLeftMs()));
     return blockTimeoutMs === undefined ? timeLeftMs : Math.min(blockTimeoutMs, timeLeftMs);
   }
 

@@ -216,15 +216,10 @@ function finishWithProblems(
   problems: ValidationProblem[],
   sandbox?: RunSandbox,
 ): RunResult {
-  const summary =
-    problems.length === 1
-      ? problems[0]!.message
-      : `${problems.length} problems, first: ${problems[0]!.message}`;
-  const error: TraceError = {
-    kind: 'validation',
-    message: `Invalid workflow: ${summary}`,
-    problems,
-  };
+  const first = problems[0]!.message;
+  const message =
+    problems.length === 1 ? first : `${problems.length} problems; the first: ${first}`;
+  const error: TraceError = { kind: 'validation', message, problems };
   const trace = recorder.buildTrace(header, sandbox?.stats ?? NO_SANDBOX_STATS, error);
   logFinish(request.context.logger, trace);
 

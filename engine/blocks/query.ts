@@ -44,7 +44,7 @@ export async function runQueryBlock(context: BlockContext<'query'>): Promise<Blo
 /** Looks the table up by name (once per run); throws when the tenant has no such table. */
 export async function findTable(context: BlockContext, name: string): Promise<CatalogTable> {
   try {
-    const table = await context.step.measureDb(() => context.run.tables.find(name));
+    const table = await context.run.tables.find(name, (lookUp) => context.step.measureDb(lookUp));
     if (!table) throw context.fail(`unknown table "${name}"; check the name or create the table`);
     return table;
   } catch (error) {

@@ -19,10 +19,18 @@ export interface CheckedTarget {
   family: 4 | 6;
 }
 
-/** Resolves and checks a URL; throws HttpRequestRejectedError naming the URL and the reason. */
+export type ResolveHost = (host: string) => Promise<Array<{ address: string; family: number }>>;
+
+const resolveWithDns: ResolveHost = (host) => lookup(host, { all: true, verbatim: true });
+
+/**
+ * Resolves and checks a URL; throws HttpRequestRejectedError naming the URL and the reason, or
+ * HttpRequestFailedError when the host does not resolve.
+ */
 export async function checkTarget(
   rawUrl: string,
   allowList: HttpAllowList,
+  resolve: ResolveHost = resolveWithDns,
 ): Promise<CheckedTarget> {
   const url = parseHttpUrl(rawUrl);
   const hostPort = hostPortOf(url);
@@ -33,7 +41,7 @@ export async function checkTarget(
     );
   }
 
-  const addresses = await resolveHost(url);
+  const addresses = await resolveHost(url, resolve);
   const port = portOf(url);
   for (const { address } of addresses) {
     const addressPort = addressPortOf(address, port);
@@ -65,13 +73,16 @@ function parseHttpUrl(rawUrl: string): URL {
   return url;
 }
 
-async function resolveHost(url: URL): Promise<Array<{ address: string; family: 4 | 6 }>> {
+async function resolveHost(
+  url: URL,
+  resolve: ResolveHost,
+): Promise<Array<{ address: string; family: 4 | 6 }>> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const literalFamily = isIP(host);
   if (literalFamily !== 0) return [{ address: host, family: literalFamily as 4 | 6 }];
 
   try {
-    const resolved = await lookup(host, { all: true, verbatim: true });
+    const resolved = await resolve(host);
     if (resolved.length === 0) throw new Error('no addresses');
     return resolved.map(({ address, family }) => ({ address, family: family as 4 | 6 }));
   } catch (error) {
