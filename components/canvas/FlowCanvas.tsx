@@ -34,6 +34,7 @@ const edgeOptions: DefaultEdgeOptions = {
   type: 'smoothstep',
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
 };
+const MINIMAP_SIZE = { width: 150, height: 96 };
 const minimapColor = (node: FlowNode) => BLOCK_META[node.data.blockType].color;
 
 /** The workflow canvas: blocks, edges, minimap and controls, editable unless read-only. */
@@ -78,7 +79,13 @@ export function FlowCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} size={1} />
-        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <MiniMap<FlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          ariaLabel="Minimap"
+          style={MINIMAP_SIZE}
+        />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -18,10 +18,7 @@ export function EmptyWorkflowList({
     <div className="empty-state" data-testid="empty-workflows">
       <h2>No workflows yet</h2>
       {isDemo ? (
-        <p>
-          The demo workflows are created when the server starts on an empty database. Create a
-          workflow to start building.
-        </p>
+        <p>This tenant has no workflows. Create one to start building.</p>
       ) : (
         <p>
           Tenant <code>{tenantSlug}</code> has no workflows. The demo workflows live in the{' '}
