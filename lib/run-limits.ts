@@ -6,7 +6,7 @@ export const DEFAULT_RUN_LIMITS: RunLimits = { maxExecutionTimeMs: 30_000, maxSt
 
 /**
  * Fills in the default limits and caps each one at the server maximum
- * (`FLOWSCOPE_MAX_EXECUTION_TIME_MS`, `FLOWSCOPE_MAX_STEPS`), whatever the request asks for.
+ * (`FLOWSCOPE_MAX_EXECUTION_TIME_MS`, `FLOWSCOPE_MAX_STEPS`), whatever the request sets.
  */
 export function capRunLimits(
   requested: Partial<RunLimits> | undefined,

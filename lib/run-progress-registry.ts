@@ -3,7 +3,7 @@
  * `onStepStart` and `onStep` callbacks and read by the browser's progress polls.
  *
  * NOTE: progress lives in this process only. With several server processes behind one address,
- * a poll that reaches another process sees no progress until the run's record is finished.
+ * a poll that reaches another process gets no progress until the run's record is finished.
  */
 
 import type { StepTrace } from '../engine/types';
@@ -53,7 +53,7 @@ export function trackRun(
   };
 }
 
-/** Stops tracking a run, once its record holds the finished result. */
+/** Stops tracking a run, once its record contains the finished result. */
 export function untrackRun(runId: string): void {
   liveRuns().delete(runId);
 }

@@ -113,7 +113,7 @@ async function loadReplaySource(
   return source as RunRecord & { trace: NonNullable<RunRecord['trace']> };
 }
 
-/** The input the source run was started with; for a replay of a replay, the original input. */
+/** Returns the input the source run started with; for a replay of a replay, the original input. */
 function originalInput(source: RunRecord): unknown {
   if (source.mode !== 'snapshot') return source.input;
   return (source.input as SnapshotInput | null)?.input ?? null;

@@ -82,7 +82,7 @@ async function SelectedTable({
   );
 }
 
-/** The tenant's data tables: rows paged and sorted on the server, and CSV import. */
+/** Shows the tenant's data tables with rows paged and sorted on the server, and CSV import. */
 export default async function TablesPage({
   searchParams,
 }: {

@@ -31,8 +31,8 @@ function blockedReason(problemCount: number, inputProblems: string[]): string | 
 }
 
 /**
- * The run input editor and the Preview (Ctrl/Cmd+Enter) and Run live buttons. Run live asks for
- * confirmation first, because it commits writes and sends requests.
+ * Shows the run input editor and the Preview (Ctrl/Cmd+Enter) and Run live buttons. Run live
+ * requires a confirmation first, because it commits writes and sends requests.
  */
 export function RunControls({ pending, onRun }: RunControlsProps) {
   const graph = useGraph();

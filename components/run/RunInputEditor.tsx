@@ -11,7 +11,7 @@ interface RunInputEditorProps {
   onClose(): void;
 }
 
-/** The run input as JSON, checked against the input block's schema as it is typed. */
+/** Edits the run input as JSON, checked against the input block's schema as it is typed. */
 export function RunInputEditor({
   id,
   text,

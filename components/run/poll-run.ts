@@ -5,7 +5,7 @@ import type { RunDetail, RunProgressReport } from '@/lib/run-view';
 export type RunStepResult<T> = ({ ok: true } & T) | { ok: false; error: string };
 
 export interface PollRunOptions {
-  /** Starts the run; returns the finished run when it ended before the action answered. */
+  /** Starts the run; returns the finished run when it ended before the action returned. */
   start(): Promise<RunStepResult<{ runId: string; run: RunDetail | null }>>;
   /** Fetches the progress after the first `afterStep` steps, or the finished run. */
   poll(

@@ -14,7 +14,7 @@ export type RunRequest =
   | { kind: 'run'; mode: 'preview' | 'live'; input: unknown }
   | { kind: 'replay'; sourceRunId: string; checkpointStep: number; commit: boolean };
 
-/** Run id shown between the click and the server's answer, so old badges clear at once. */
+/** Run id shown between the click and the server's response, so old badges clear at once. */
 export const PENDING_RUN_ID = 'pending';
 
 /** Saves unsaved changes first, so that the run records the version it ran. */
@@ -42,7 +42,11 @@ function isShowing(store: DebuggerStore, runId: string): boolean {
   return shownId === PENDING_RUN_ID || shownId === runId;
 }
 
-async function executeRequest(store: DebuggerStore, request: RunRequest): Promise<RunDetail> {
+async function executeRequest(
+  store: DebuggerStore,
+  request: RunRequest,
+  onStarted: () => void,
+): Promise<RunDetail> {
   const { workflowId } = store.getState();
   const start = await startRequest(store, request);
   let runId = PENDING_RUN_ID;
@@ -52,7 +56,10 @@ async function executeRequest(store: DebuggerStore, request: RunRequest): Promis
   return pollRun({
     start: async () => {
       const started = await start();
-      if (started.ok) runId = started.runId;
+      if (started.ok) {
+        runId = started.runId;
+        onStarted();
+      }
       return started;
     },
     poll: (id, afterStep) => getRunProgress({ workflowId, runId: id, afterStep }),
@@ -68,9 +75,10 @@ function runPath(workflowId: string, runId: string): string {
 }
 
 /**
- * The mutation that runs the workflow (preview or live) or replays a run from a step: saves
- * unsaved changes first, clears the previous run's badges, shows progress while the run goes,
- * then loads the finished run onto the canvas and into the address bar.
+ * Returns the mutation that runs the workflow (preview or live) or replays a run from a step.
+ * It saves unsaved changes first, clears the previous run's badges and shows progress while the
+ * run goes. Then it loads the finished run onto the canvas and into the address bar, and selects
+ * the failed block when the run failed.
  */
 export function useRunWorkflow() {
   const store = useDebuggerStore();
@@ -79,13 +87,19 @@ export function useRunWorkflow() {
 
   return useMutation({
     mutationKey: runKeys.runMutation(workflowId),
-    mutationFn: (request: RunRequest) => executeRequest(store, request),
+    mutationFn: (request: RunRequest) =>
+      executeRequest(store, request, () => {
+        void queryClient.invalidateQueries({ queryKey: runKeys.list(workflowId) });
+      }),
     onSuccess: (run) => {
       queryClient.setQueryData(runKeys.detail(run.id), run);
       if (!isShowing(store, run.id)) return;
 
       store.setActiveRun({ runId: run.id, trace: run.trace, live: run.trace?.steps ?? [] });
       window.history.pushState(null, '', runPath(workflowId, run.id));
+
+      const failedBlockId = run.trace?.error?.blockId;
+      if (failedBlockId) store.selectBlock(failedBlockId);
     },
     onError: () => {
       const active = store.getState().activeRun;

@@ -95,7 +95,7 @@ function Pagination({ total, params }: { total: number; params: TableViewParams 
   );
 }
 
-/** One page of a table's rows, sorted on the server; column headers switch the sort. */
+/** Shows one page of a table's rows, sorted on the server; column headers switch the sort. */
 export function RowsGrid({ columns, rows, total, params }: RowsGridProps) {
   return (
     <div className={styles.grid}>

@@ -3,7 +3,11 @@ import type { DataTableSummary } from '@/lib/repositories/data-tables';
 import styles from './tables.module.css';
 import { tableViewHref } from './table-view-params';
 
-/** The tenant's data tables, each a link that opens its rows. */
+function countLabel(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Lists the tenant's data tables, each a link that opens its rows. */
 export function TableList({
   tables,
   selectedId,
@@ -24,7 +28,7 @@ export function TableList({
             >
               <span className={styles.tableName}>{table.name}</span>
               <span className={styles.tableMeta}>
-                {table.rowCount.toLocaleString('en-US')} rows · {table.columns.length} columns
+                {countLabel(table.rowCount, 'row')} · {countLabel(table.columns.length, 'column')}
               </span>
             </a>
           </li>

@@ -50,7 +50,7 @@ export function tableViewHref(params: TableViewParams): string {
   return text ? `/tables?${text}` : '/tables';
 }
 
-/** The sort a column header switches to: ascending, then descending, then none. */
+/** Returns the sort a column header switches to: ascending, then descending, then none. */
 export function nextSort(
   current: TableViewParams['sort'],
   column: string,
@@ -60,7 +60,7 @@ export function nextSort(
   return null;
 }
 
-/** Formats a cell for the rows grid; null shows as an empty cell marker. */
+/** Formats a cell value as text; null and missing values become an empty string. */
 export function formatCell(value: unknown, type: DataColumn['type']): string {
   if (value === null || value === undefined) return '';
   if (type === 'json' || typeof value === 'object') return JSON.stringify(value);

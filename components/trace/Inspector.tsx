@@ -14,9 +14,9 @@ export interface InspectorProps {
   blockName: string | undefined;
   workflowId: string;
   onSelectStep(index: number): void;
-  /** Starts a replay from after this step; `commit` asks to commit writes and send requests. */
+  /** Starts a replay from after this step; with `commit`, writes are committed and requests sent. */
   onReplay(stepIndex: number, commit: boolean): void;
-  /** Why "Replay from here" is unavailable, or null when it is. */
+  /** Reason "Replay from here" is unavailable, or null when it is available. */
   replayBlockedReason: string | null;
 }
 
@@ -119,7 +119,7 @@ function ReplayButtons(props: InspectorProps & { step: StepTrace }) {
 }
 
 /**
- * The selected step in full: resolved inputs, output, logs, side effects, the error, the skip
+ * Shows the selected step in full: resolved inputs, output, logs, side effects, the error, the skip
  * reason with its detail and the cache key, with "Replay from here".
  */
 export function Inspector(props: InspectorProps) {

@@ -105,7 +105,7 @@ function JsonNode(props: NodeProps) {
 }
 
 /**
- * A collapsible tree of a JSON value. Values the engine truncated in the trace are marked with
+ * Renders a JSON value as a collapsible tree. Values the engine truncated in the trace are marked with
  * their full size; long arrays and objects show 100 entries at a time.
  */
 export function JsonTree({

@@ -46,7 +46,7 @@ function listMetrics(metrics: TraceMetrics): Metric[] {
   ];
 }
 
-/** The run's totals: time split by DB, JS and HTTP, queries, cache hits, steps and skips. */
+/** Shows the run's totals: time split by DB, JS and HTTP, queries, cache hits, steps and skips. */
 export function MetricsBar({ metrics }: { metrics: TraceMetrics }) {
   return (
     <dl className={styles.metrics} data-testid="metrics-bar" aria-label="Run metrics">

@@ -67,7 +67,7 @@ function RunError({ trace, run }: { trace: ExecutionTrace | null; run: RunDetail
 }
 
 /**
- * What the selected run was: kind, status, duration, where a replay came from and which replays
+ * Summarizes the selected run: kind, status, duration, where a replay came from and which replays
  * started from it, its error and its metrics.
  */
 export function RunHeader({
@@ -89,7 +89,7 @@ export function RunHeader({
 
   if (!run && !trace) return null;
 
-  const kind = run ? runKind(run) : trace?.mode === 'snapshot' ? 'replay' : trace?.mode;
+  const kind = runKind(run ?? { mode: trace!.mode });
   const status = run?.status ?? trace?.status;
   const duration = trace ? formatDuration(trace.metrics.totalDurationMs) : '–';
   const replays = run?.replays ?? [];

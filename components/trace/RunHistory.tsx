@@ -90,7 +90,7 @@ function RunEntry({
   );
 }
 
-/** The workflow's runs, newest first; clicking one loads it onto the canvas. */
+/** Lists the workflow's runs, newest first; clicking one loads it onto the canvas. */
 export function RunHistory({ workflowId, activeRunId, onOpen }: RunHistoryProps) {
   const now = useNow();
   const query = useQuery({

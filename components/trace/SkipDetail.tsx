@@ -53,7 +53,7 @@ function runHref(workflowId: string, runId: string): string {
 }
 
 /**
- * What stands behind a skip: the condition's value, the step whose side effect this one would
+ * Shows what caused a skip: the condition's value, the step whose side effect this one would
  * have repeated (a button that selects it, or a link into the source run of a replay), or the
  * checkpoint a replay reused.
  */

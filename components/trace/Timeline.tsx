@@ -88,7 +88,7 @@ function useZoomAnchor(
 }
 
 /**
- * One bar per step on a shared time axis, coloured by block type, with loop iterations nested
+ * Draws one bar per step on a shared time axis, coloured by block type, with loop iterations nested
  * under their loop. Only the rows in view are rendered, so a run of 1000 steps scrolls smoothly.
  * Zoom with the buttons or Ctrl+wheel; click or hover a bar to select its step and block.
  */
@@ -139,7 +139,7 @@ export function Timeline({ steps, graph }: TimelineProps) {
         <div className={styles.zoom}>
           <button
             type="button"
-            aria-label="Zoom out"
+            aria-label="Zoom out of the timeline"
             disabled={zoom <= 1}
             onClick={() => setZoomAround(1 / ZOOM_STEP, zoomCenterX)}
           >
@@ -148,14 +148,14 @@ export function Timeline({ steps, graph }: TimelineProps) {
           <span data-testid="timeline-zoom">{Math.round(zoom * 100)}%</span>
           <button
             type="button"
-            aria-label="Zoom in"
+            aria-label="Zoom in on the timeline"
             onClick={() => setZoomAround(ZOOM_STEP, zoomCenterX)}
           >
             +
           </button>
           <button
             type="button"
-            aria-label="Fit timeline"
+            aria-label="Fit the timeline to its width"
             disabled={zoom === 1}
             onClick={() => setZoom(1)}
           >

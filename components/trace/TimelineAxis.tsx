@@ -13,7 +13,7 @@ interface TimelineAxisProps {
   labelWidth: number;
 }
 
-/** The time axis along the top of the timeline, kept in view while the rows scroll. */
+/** Draws the time axis along the top of the timeline, kept in view while the rows scroll. */
 export function TimelineAxis({ extentMs, pxPerMs, offsetPx, labelWidth }: TimelineAxisProps) {
   const ticks = axisTicks(extentMs, pxPerMs, TICK_SPACING_PX);
 

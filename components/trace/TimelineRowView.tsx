@@ -44,7 +44,7 @@ function barTitle(row: TimelineRow, name: string): string {
   return lines.join('\n');
 }
 
-/** One timeline row: the block's label (with a toggle on loops) and its bar. */
+/** Draws one timeline row: the block's label (with a toggle on loops) and its bar. */
 export const TimelineRowView = memo(function TimelineRowView(props: TimelineRowViewProps) {
   const { row, top, name, pxPerMs, labelWidth, selected, onSelect, onToggle } = props;
   const { step } = row;

@@ -57,9 +57,8 @@ describe('streamCsvImport', () => {
       created: true,
       inserted: 1200,
     });
-    expect(done?.type === 'done' && (await countDataRows(handle.db, tenantId, done.tableId))).toBe(
-      1200,
-    );
+    const tableId = done?.type === 'done' ? done.tableId : '';
+    expect(await countDataRows(handle.db, tenantId, tableId)).toBe(1200);
   });
 
   it('sends the command line error for invalid lines and imports nothing', async () => {

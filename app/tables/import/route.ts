@@ -21,7 +21,7 @@ function reject(message: string, status: number): Response {
 
 /**
  * Imports a CSV upload (multipart form: `file`, `tableName`, `skipInvalid`) into a data table
- * of the session's tenant, answering with NDJSON progress lines.
+ * of the session's tenant and streams NDJSON progress lines back.
  */
 export async function POST(request: Request): Promise<Response> {
   const tenantId = await getSessionTenantId();
