@@ -1,18 +1,11 @@
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
-import { z } from 'zod';
 
 import { logger } from '@/lib/logger';
 import { getSessionTenant, startSession } from '@/lib/session';
 
 import { safeNextPath } from './safe-next-path';
-
-const slugSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
-    'use 1 to 63 lowercase letters, digits and inner hyphens',
-  );
+import { parseTenantSlug } from './tenant-slug';
 
 /**
  * `GET /session?tenant=SLUG&next=PATH` switches the browser to the tenant with that slug,
@@ -22,19 +15,19 @@ const slugSchema = z
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const next = safeNextPath(params.get('next'));
-  const slug = params.get('tenant');
+  const requested = params.get('tenant');
 
-  if (slug !== null) {
-    const parsed = slugSchema.safeParse(slug.trim().toLowerCase());
-    if (!parsed.success) {
-      const reason = parsed.error.issues[0]?.message ?? 'invalid';
-      return new Response(`Tenant slug ${JSON.stringify(slug)} is invalid: ${reason}.\n`, {
+  if (requested !== null) {
+    const parsed = parseTenantSlug(requested);
+    if ('error' in parsed) {
+      return new Response(`${parsed.error}\n`, {
         status: 400,
         headers: { 'content-type': 'text/plain; charset=utf-8' },
       });
     }
-    await startSession(parsed.data);
-    logger.info({ slug: parsed.data }, 'tenant switched');
+
+    await startSession(parsed.slug);
+    logger.info({ slug: parsed.slug }, 'tenant switched');
     redirect(next);
   }
 

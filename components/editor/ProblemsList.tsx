@@ -1,5 +1,7 @@
 'use client';
 
+import { useReactFlow } from '@xyflow/react';
+
 import { useDebuggerSelector } from '@/components/debugger/useDebuggerSelector';
 import { useDebuggerStore } from '@/components/debugger/useDebuggerStore';
 import { useProblems } from '@/components/debugger/useProblems';
@@ -7,11 +9,17 @@ import type { DebuggerState } from '@/components/debugger/debugger-state';
 
 const selectValidating = (state: DebuggerState) => state.validating;
 
-/** Lists every validation problem of the graph. Clicking one selects its block. */
+/** Lists every validation problem of the graph. Clicking one selects its block and shows it. */
 export function ProblemsList() {
   const problems = useProblems();
   const validating = useDebuggerSelector(selectValidating);
   const store = useDebuggerStore();
+  const { fitView } = useReactFlow();
+
+  const reveal = (blockId: string) => {
+    store.selectBlock(blockId);
+    void fitView({ nodes: [{ id: blockId }], maxZoom: 1, duration: 200, padding: 0.6 });
+  };
 
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
@@ -37,7 +45,7 @@ export function ProblemsList() {
                 className="problems__item"
                 data-testid="problem"
                 disabled={!problem.blockId}
-                onClick={() => problem.blockId && store.selectBlock(problem.blockId)}
+                onClick={() => problem.blockId && reveal(problem.blockId)}
               >
                 {problem.blockId && <span className="problems__block">{problem.blockId}</span>}
                 <span>{problem.message}</span>
