@@ -16,6 +16,8 @@ import type { RunRequest } from './useRunWorkflow';
 interface RunControlsProps {
   pending: boolean;
   onRun(request: RunRequest): void;
+  /** Input of the run shown on the canvas, offered for reuse; undefined without one. */
+  selectedRunInput?: unknown;
 }
 
 function isRunShortcut(event: KeyboardEvent): boolean {
@@ -34,7 +36,7 @@ function blockedReason(problemCount: number, inputProblems: string[]): string | 
  * Shows the run input editor and the Preview (Ctrl/Cmd+Enter) and Run live buttons. Run live
  * requires a confirmation first, because it commits writes and sends requests.
  */
-export function RunControls({ pending, onRun }: RunControlsProps) {
+export function RunControls({ pending, onRun, selectedRunInput }: RunControlsProps) {
   const graph = useGraph();
   const problems = useProblems();
   const [inputText, setInputText] = useState('{}');
@@ -109,6 +111,11 @@ export function RunControls({ pending, onRun }: RunControlsProps) {
           hasSchema={schema !== undefined}
           onChange={setInputText}
           onClose={() => setInputOpen(false)}
+          onUseRunInput={
+            selectedRunInput === undefined
+              ? undefined
+              : () => setInputText(JSON.stringify(selectedRunInput, null, 2))
+          }
         />
       )}
       <ConfirmDialog

@@ -9,6 +9,8 @@ interface RunInputEditorProps {
   hasSchema: boolean;
   onChange(text: string): void;
   onClose(): void;
+  /** Replaces the text with the input of the selected run; absent without one. */
+  onUseRunInput?: () => void;
 }
 
 /** Edits the run input as JSON, checked against the input block's schema as it is typed. */
@@ -19,6 +21,7 @@ export function RunInputEditor({
   hasSchema,
   onChange,
   onClose,
+  onUseRunInput,
 }: RunInputEditorProps) {
   return (
     <div id={id} className={styles.inputPanel} data-testid="run-input-editor">
@@ -51,6 +54,16 @@ export function RunInputEditor({
           if (event.key === 'Escape') onClose();
         }}
       />
+      {onUseRunInput && (
+        <button
+          type="button"
+          className={styles.useInput}
+          onClick={onUseRunInput}
+          data-testid="use-run-input"
+        >
+          Use the input of the selected run
+        </button>
+      )}
       <ul id={`${id}-problems`} className={styles.problems} data-testid="run-input-problems">
         {problems.map((problem) => (
           <li key={problem}>{problem}</li>

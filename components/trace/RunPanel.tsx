@@ -13,6 +13,7 @@ import { RunQueryProvider } from '@/components/run/RunQueryProvider';
 import { runKeys } from '@/components/run/run-keys';
 import { PENDING_RUN_ID, useRunWorkflow, type RunRequest } from '@/components/run/useRunWorkflow';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import type { RunDetail } from '@/lib/run-view';
 
 import { Inspector } from './Inspector';
 import { RunHeader } from './RunHeader';
@@ -43,6 +44,22 @@ function replayBlockedReason(runStatus: string | undefined, hasTrace: boolean, p
   if (pending) return 'Wait for the current run to finish';
   if (!hasTrace || runStatus === 'running') return 'Replay is available once the run has finished';
   return null;
+}
+
+function emptyTimelineText(pending: boolean, run: RunDetail | undefined): string {
+  if (pending) return 'Waiting for the first step…';
+  if (run?.status === 'interrupted') {
+    return 'This run was interrupted when the server stopped, so it has no trace. Run the workflow again.';
+  }
+  if (run && !run.trace) return 'This run recorded no steps.';
+  return 'Run the workflow to see a timeline of its steps. Preview changes nothing outside the run.';
+}
+
+/** Returns the input a run started with; a replay's input also carries its checkpoint variables. */
+function originalInputOf(run: RunDetail | undefined): unknown {
+  if (!run) return undefined;
+  if (run.mode !== 'snapshot') return run.input;
+  return (run.input as { input?: unknown } | null)?.input;
 }
 
 function RunPanelContent() {
@@ -89,7 +106,11 @@ function RunPanelContent() {
   return (
     <section className={styles.panel} aria-label="Run" data-testid="run-panel">
       <header className={styles.bar}>
-        <RunControls pending={mutation.isPending} onRun={startRun} />
+        <RunControls
+          pending={mutation.isPending}
+          onRun={startRun}
+          selectedRunInput={hasRunId ? originalInputOf(detail.data) : undefined}
+        />
         <RunHeader
           workflowId={workflowId}
           run={hasRunId ? detail.data : undefined}
@@ -120,9 +141,7 @@ function RunPanelContent() {
           <Timeline steps={steps} graph={graph} />
         ) : (
           <div className={styles.emptyTimeline} data-testid="timeline-empty">
-            {mutation.isPending
-              ? 'Waiting for the first step…'
-              : 'Run the workflow to see a timeline of its steps. Preview changes nothing outside the run.'}
+            {emptyTimelineText(mutation.isPending, hasRunId ? detail.data : undefined)}
           </div>
         )}
         <Inspector
@@ -162,7 +181,7 @@ function RunPanelContent() {
 }
 
 /**
- * Everything below the canvas: the run buttons and input, the selected run's summary and
+ * Renders everything below the canvas: the run buttons and input, the selected run's summary and
  * metrics, the run history, the timeline and the step inspector.
  */
 export function RunPanel() {
