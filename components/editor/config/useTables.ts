@@ -15,7 +15,8 @@ export function useTables(): { tables: DataTableInfo[]; error: string | null; lo
       if (!result.ok) throw new Error(result.error);
       return result.tables;
     },
-    staleTime: 30_000,
+    // Refetched whenever a form opens, so a table imported a moment ago is offered at once.
+    staleTime: 0,
   });
 
   return {
