@@ -30,6 +30,14 @@ function selectFigures(options: BenchOptions): Figure[] {
   );
 }
 
+/** Describes a thrown value with its stack and the chain of causes (fetch hides its reason there). */
+function describeCrash(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+
+  const cause = error.cause === undefined ? '' : `; cause: ${describeCrash(error.cause)}`;
+  return `${error.message}${cause}\n${error.stack ?? ''}`;
+}
+
 function createContext(quick: boolean): FigureContext {
   return {
     quick,
@@ -63,7 +71,7 @@ async function runFigures(figures: Figure[], options: BenchOptions): Promise<Ben
       const seconds = (performance.now() - figureStartedAt) / 1000;
       process.stderr.write(`  done in ${seconds.toFixed(1)} s\n`);
     } catch (error) {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      const message = describeCrash(error);
       process.stderr.write(`  crashed: ${message}\n`);
       report.crashes.push({ figure: figure.name, error: message.split('\n')[0]! });
     }

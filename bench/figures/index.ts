@@ -9,6 +9,7 @@ import { manyJsBlocksFigure } from './many-js-blocks';
 import { memoryFigure } from './memory';
 import { nodeRedPeerFigure } from './node-red-peer';
 import { queryCacheFigure } from './query-cache';
+import { serverActionHttpFigure } from './server-action-http';
 
 /** Memory runs first, so the other figures' allocations do not blur its baseline. */
 export const FIGURES: Figure[] = [
@@ -20,4 +21,5 @@ export const FIGURES: Figure[] = [
   queryCacheFigure,
   indexedFilterFigure,
   nodeRedPeerFigure,
+  serverActionHttpFigure,
 ];

@@ -33,7 +33,8 @@ function measureHit(
 
   const lookup = () => {
     const value = cache.get(cacheModule.queryCacheKey(keyParts()));
-    if (value === undefined) throw new Error('The query cache missed a query it holds');
+    if (value === undefined)
+      throw new Error('Query cache lookup missed a key that was stored before the timing');
   };
 
   return sampleSync(lookup, {

@@ -1,7 +1,7 @@
 /** Builders for result rows, so figures state only what differs. */
 
 import { summarize } from './stats';
-import type { Measurement, ResultRow } from './types';
+import type { Measurement, ResultRow, Verdict } from './types';
 
 export function measurement(
   label: string,
@@ -11,7 +11,7 @@ export function measurement(
   return { label, summary: summarize(samplesMs, warmupIterations) };
 }
 
-/** A memory measurement in megabytes; the summary's `…Ms` fields then hold megabytes. */
+/** Builds a memory measurement in megabytes, stored in the summary's `…Ms` fields. */
 export function memoryMeasurement(label: string, samplesMb: number[]): Measurement {
   return { label, unit: 'MB', summary: summarize(samplesMb, 0) };
 }
@@ -27,7 +27,7 @@ export interface ComparedRowInput {
   notes?: string[];
 }
 
-/** A measured row with the ratio of medians and the verdict filled in. */
+/** Builds a measured row with the ratio of medians and the verdict filled in. */
 export function comparedRow(input: ComparedRowInput): ResultRow {
   const { subject, reference } = input;
   const ratio = reference ? subject.summary.medianMs / reference.summary.medianMs : undefined;
@@ -40,9 +40,14 @@ export function comparedRow(input: ComparedRowInput): ResultRow {
     reference,
     ratio,
     target: input.target,
-    verdict: isMet === undefined ? 'no target' : isMet ? 'met' : 'missed',
+    verdict: verdictOf(isMet),
     notes: input.notes,
   };
+}
+
+function verdictOf(isMet: boolean | undefined): Verdict {
+  if (isMet === undefined) return 'no target';
+  return isMet ? 'met' : 'missed';
 }
 
 export function notMeasuredRow(

@@ -18,7 +18,7 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-/** The median: the mean of the two middle samples when their count is even. */
+/** Returns the median, the mean of the two middle samples when their count is even. */
 export function median(sorted: readonly number[]): number {
   if (sorted.length === 0) throw new Error('median: no samples');
 

@@ -90,7 +90,7 @@ export async function sampleInterleaved(
 }
 
 /**
- * Times `total` calls of an operation with `concurrency` of them in flight at once; each sample
+ * Times `total` calls of an operation with `concurrency` of them in flight at once. Each sample
  * is one call's latency from its start to its end.
  */
 export async function sampleConcurrent(

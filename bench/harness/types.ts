@@ -3,7 +3,7 @@
 import type { Summary } from './stats';
 
 export interface Measurement {
-  /** What was measured, in a few words. */
+  /** Short description of the measured operation. */
   label: string;
   /** `ms` for durations (the default), `MB` for memory; the summary's `…Ms` fields hold it. */
   unit?: 'ms' | 'MB';
@@ -22,7 +22,7 @@ export interface ResultRow {
   ratio?: number;
   target: string;
   verdict: Verdict;
-  /** Why the row has no measurement, when `verdict` is `not measured`. */
+  /** Reason for the missing measurement, when `verdict` is `not measured`. */
   reason?: string;
   notes?: string[];
 }

@@ -73,11 +73,21 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess): Promise<v
   throw new Error(`next start did not serve ${baseUrl}/ within ${STARTUP_TIMEOUT_MS} ms`);
 }
 
-/** Starts `next start` on PGlite in a fresh temporary folder and waits until it serves `/`. */
-export async function startAppServer(log: (message: string) => void): Promise<AppServer> {
+/** Creates an empty temporary data folder for the app; `startAppServer` removes it on stop. */
+export function createAppDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'flowscope-bench-'));
+}
+
+/**
+ * Starts `next start` on PGlite in `dataDir` (a fresh temporary folder by default) and waits
+ * until it serves `/`. Stopping the server removes the folder.
+ */
+export async function startAppServer(
+  log: (message: string) => void,
+  dataDir = createAppDataDir(),
+): Promise<AppServer> {
   ensureProductionBuild(log);
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'flowscope-bench-'));
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const child = spawn(

@@ -48,7 +48,7 @@ export function openPgliteBench(
   return openWithTenant('PGlite', { pgliteDir: folder });
 }
 
-/** Drops and recreates the benchmark database, then opens it; missing when no server answers. */
+/** Drops and recreates the benchmark database, then opens it. Returns the reason instead when the server is not reachable. */
 export async function openPostgresBench(): Promise<Loaded<BenchDatabase>> {
   const url = new URL(process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL);
   const name = url.pathname.slice(1);

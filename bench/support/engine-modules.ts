@@ -1,6 +1,6 @@
 /**
  * Loads the product modules the figures measure. A module that is not in the repository yet
- * yields the reason instead of an error, so its figures are listed as not measured; a module
+ * yields the reason instead of an error, so its figures are listed as not measured. A module
  * that exists but fails to load is a crash.
  */
 
@@ -28,7 +28,7 @@ export async function loadModule<T>(relativePath: string, exportName: string): P
   return loaded as T;
 }
 
-/** Whether a file exists (from the repository root), without importing it. */
+/** Checks that a file exists (from the repository root) without importing it. */
 export function checkFile(relativePath: string): Loaded<{ file: string }> {
   const file = path.join(REPOSITORY_ROOT, relativePath);
   return existsSync(file) ? { file } : { missing: `${relativePath} is not in the repository yet` };

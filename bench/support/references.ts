@@ -17,7 +17,7 @@ export function compilePlainFunction(body: string): (vars: unknown, input: unkno
   return new Function('vars', 'input', body) as (vars: unknown, input: unknown) => unknown;
 }
 
-/** A node:vm context and a script compiled once; each call assigns `vars[key]` and runs it. */
+/** Creates a node:vm context and compiles the script once. Each call assigns `vars[key]` and runs it. */
 export function createNodeVmRunner(body: string) {
   const vars: Record<string, unknown> = {};
   const context = vm.createContext({ vars, input: null });
@@ -32,10 +32,11 @@ export function createNodeVmRunner(body: string) {
 export type IsolatedVmCallMode = 'sync' | 'async';
 
 /**
- * An isolated-vm isolate with the code compiled once as a function of `(key, value)`; each call
- * copies `value` into `vars[key]`, runs the code and copies the result out, in one call across
- * the boundary. `sync` blocks the calling thread (`applySync`); `async` runs on isolated-vm's
- * thread pool (`apply`) and pays two thread hand-offs. The floor of a sandbox built on it.
+ * Creates an isolated-vm isolate with the code compiled once as a function of `(key, value)`.
+ * Each call copies `value` into `vars[key]`, runs the code and copies the result out, in one
+ * call across the boundary, which makes it the floor of any sandbox built on isolated-vm.
+ * `sync` blocks the calling thread (`applySync`). `async` runs on isolated-vm's thread pool
+ * (`apply`) and pays two thread hand-offs.
  */
 export async function createIsolatedVmRunner(
   body: string,
@@ -61,8 +62,8 @@ export async function createIsolatedVmRunner(
 }
 
 /**
- * The naive way to sandbox one block: a new isolate and context, the code compiled, the input
- * copied in, the script run and the isolate disposed.
+ * Runs one block the naive way: creates an isolate and a context, compiles the code, copies the
+ * input in, runs the script and disposes of the isolate.
  */
 export async function runInNewIsolate(
   body: string,

@@ -11,10 +11,10 @@ function chainEdges(nodes: GraphNode[]): GraphEdge[] {
 }
 
 /**
- * `length` js blocks in a chain, each returning the previous block's value plus one, the first
- * returning `first` plus one (`input.payload` by default); an output block names the last value.
- * With `{ payload: 0 }` as input the run's output is `length`. Blocks sit on a grid of
- * `columns` columns, for the canvas.
+ * Builds `length` js blocks in a chain, each returning the previous block's value plus one. The
+ * first returns `first` plus one (`input.payload` by default), and an output block names the
+ * last value, so with `{ payload: 0 }` as input the run's output is `length`. Blocks sit on a
+ * grid of `columns` columns, for the canvas.
  */
 export function jsChainGraph(length: number, first = 'input.payload', columns = 20): WorkflowGraph {
   const nodes: GraphNode[] = [];
@@ -43,8 +43,8 @@ export function jsChainGraph(length: number, first = 'input.payload', columns = 
 }
 
 /**
- * A loop over `iterations` items whose body is one js block that does nothing (`return null`),
- * then an output block.
+ * Builds a loop over `iterations` items whose body is one js block that does nothing
+ * (`return null`), then an output block.
  */
 export function idleLoopGraph(iterations: number): WorkflowGraph {
   const nodes: GraphNode[] = [
@@ -107,8 +107,8 @@ export function manyJsBlocksGraph(count: number): WorkflowGraph {
 }
 
 /**
- * A workflow of the kind the demo holds: read a customer's orders from `orders_<rowCount>`, sum
- * them in a js block, branch on the total and name the result. Input: `{ customerId }`.
+ * Builds a workflow like the demo ones: it reads a customer's orders from `orders_<rowCount>`,
+ * sums them in a js block, branches on the total and names the result. Input: `{ customerId }`.
  */
 export function customerOrdersGraph(rowCount: number): WorkflowGraph {
   const nodes: GraphNode[] = [
