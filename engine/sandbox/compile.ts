@@ -24,8 +24,8 @@ export function compiledScript(
   site: CallSite,
 ): { script: CompiledScript; compiled: boolean } {
   const { kind, source, itemName } = request;
-  const { script: cached, hash } = cache.lookup(kind, source, itemName);
-  if (cached !== undefined) return { script: cached, compiled: false };
+  const cached = cache.lookup(kind, source, itemName);
+  if (typeof cached !== 'string') return { script: cached, compiled: false };
 
   let compiled;
   try {
@@ -41,5 +41,5 @@ export function compiledScript(
   const timeout = Math.max(1, Math.ceil(request.timeoutMs));
   const fn = compiled.runSync(runtime.context, { reference: true, release: true, timeout });
   runtime.define.applySync(undefined, [id, fn.derefInto({ release: true })] as never[]);
-  return { script: cache.add(hash, id), compiled: true };
+  return { script: cache.add(cached, id), compiled: true };
 }

@@ -19,10 +19,16 @@ function resetLogs() {
 function takeLogs() {
   const lines = logLines.slice();
   if (droppedLogLines > 0) {
-    lines.push('[' + droppedLogLines + ' more lines not shown; the limit is ' + limits.maxLogLines + ' lines per call]');
+    const dropped = droppedLogLines + ' more ' + lineWord(droppedLogLines);
+    const kept = limits.maxLogLines + ' ' + lineWord(limits.maxLogLines);
+    lines.push('[' + dropped + ' not shown; a call keeps at most ' + kept + ']');
   }
   resetLogs();
   return lines;
+}
+
+function lineWord(count) {
+  return count === 1 ? 'line' : 'lines';
 }
 
 function hasLogs() {

@@ -31,8 +31,8 @@ function define(id, candidate) {
 
 function initialize(newInput, newVars) {
   try {
-    const checkedInput = toJsonValue(newInput, ['input']);
-    const checkedVars = toJsonValue(newVars, ['vars']);
+    const checkedInput = toJsonValue(newInput, 'input');
+    const checkedVars = toJsonValue(newVars, 'vars');
     input = checkedInput;
     vars = checkedVars;
     return '{}';
@@ -43,7 +43,7 @@ function initialize(newInput, newVars) {
 
 function assign(key, value) {
   try {
-    vars = withVar(key, toJsonValue(value, ['vars', key]));
+    vars = withVar(key, toJsonValue(value, 'vars', key));
     return '{}';
   } catch (error) {
     return failure(error);
@@ -59,11 +59,12 @@ function withVar(key, value) {
 function call(id, item, index, assignTo, resultName, itemName) {
   resetLogs();
   try {
-    const localItem = item === undefined ? undefined : toJsonValue(item, [itemName]);
+    const localItem = item === undefined ? undefined : toJsonValue(item, itemName);
     const result = functions.get(id)(vars, input, localItem, index);
-    const value = toJsonValue(result, [resultName]);
+    const value = toJsonValue(result, resultName);
     if (assignTo !== undefined) vars = withVar(assignTo, value);
-    return hasLogs() ? JSON.stringify({ value, logs: takeLogs() }) : JSON.stringify({ value });
+    if (hasLogs()) return JSON.stringify({ value, logs: takeLogs() });
+    return '{"value":' + JSON.stringify(value) + '}';
   } catch (error) {
     return failure(error);
   }

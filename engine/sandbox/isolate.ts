@@ -36,11 +36,11 @@ const BOOTSTRAP_TIMEOUT_MS = 5_000;
  * script that grows one large structure can make V8 abort or crash the whole server process
  * instead of disposing the isolate: a Map, a Set or a dictionary object with millions of keys,
  * `new Array(2 ** 28).fill(0)` and `JSON.stringify(Array(5e7).fill(1))` did so with isolated-vm
- * 6.2.0 on Node 24.22. Steady growth, such as
- * pushing strings into an array, is caught and reported as SANDBOX_MEMORY_LIMIT. Our mitigations
- * are the per-isolate limit and `onCatastrophicError` logging; a deployment should also run the
- * server under a supervisor that restarts it. The fix is to run sandboxes in worker processes, so
- * that an abort ends one run instead of the server.
+ * 6.2.0 on Node 24.22. Steady growth, such as pushing strings into an array, is caught and
+ * reported as SANDBOX_MEMORY_LIMIT. Our mitigations are the per-isolate limit and
+ * `onCatastrophicError` logging, and a deployment should also run the server under a supervisor
+ * that restarts it. The fix is to run sandboxes in worker processes, so that an abort ends one run
+ * instead of the server.
  */
 export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
   const isolate = new ivm.Isolate({
@@ -64,6 +64,42 @@ export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
       initialize: reference('initialize'),
       assign: reference('assign'),
       call: reference('call'),
+    };
+  } catch (error) {
+    isolate.dispose();
+    throw error;
+  }
+}
+
+/**
+ * Creates a runtime like `createGuestRuntime`, but prepares the context on isolated-vm's thread
+ * pool, so only the isolate's constructor runs on the event loop.
+ */
+export async function createGuestRuntimeAsync(options: GuestRuntimeOptions): Promise<GuestRuntime> {
+  const isolate = new ivm.Isolate({
+    memoryLimit: options.memoryLimitMb,
+    onCatastrophicError: options.onCatastrophicError,
+  });
+
+  try {
+    const context = await isolate.createContext();
+    const api = (await context.eval(buildBootstrapSource(options), {
+      reference: true,
+      timeout: BOOTSTRAP_TIMEOUT_MS,
+    })) as ivm.Reference<Record<string, GuestFunction>>;
+    const reference = async (name: string) =>
+      (await api.get(name, { reference: true })) as ivm.Reference<GuestFunction>;
+
+    const [define, initialize, assign, call] = await Promise.all(
+      ['define', 'initialize', 'assign', 'call'].map(reference),
+    );
+    return {
+      isolate,
+      context,
+      define: define!,
+      initialize: initialize!,
+      assign: assign!,
+      call: call!,
     };
   } catch (error) {
     isolate.dispose();

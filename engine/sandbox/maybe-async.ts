@@ -6,7 +6,10 @@
 export type MaybePromise<T> = T | Promise<T>;
 
 /** Runs `next` on the value now, or once the promise settles. */
-export function chain<T, U>(value: MaybePromise<T>, next: (settled: T) => U): MaybePromise<U> {
+export function chain<T, U>(
+  value: MaybePromise<T>,
+  next: (settled: T) => MaybePromise<U>,
+): MaybePromise<U> {
   return value instanceof Promise ? value.then(next) : next(value);
 }
 

@@ -14,6 +14,11 @@ export interface RunSandboxOptions {
    * A longer call continues asynchronously, within its own `timeoutMs`. Default 50.
    */
   syncBudgetMs?: number;
+  /**
+   * Keep one prepared isolate ready for the next run, so that a run does not wait for isolate
+   * creation. Default true.
+   */
+  prepareIsolates?: boolean;
 }
 
 export type ResolvedOptions = Required<RunSandboxOptions>;
@@ -27,5 +32,6 @@ export function resolveOptions(options: RunSandboxOptions): ResolvedOptions {
     maxLogLines: options.maxLogLines ?? 100,
     maxLogLineLength: options.maxLogLineLength ?? 1000,
     syncBudgetMs: options.syncBudgetMs ?? 50,
+    prepareIsolates: options.prepareIsolates ?? true,
   };
 }

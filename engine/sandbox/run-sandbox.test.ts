@@ -269,7 +269,7 @@ describe('console', () => {
       '0',
       '1',
       '2',
-      '[2 more lines not shown; the limit is 3 lines per call]',
+      '[2 more lines not shown; a call keeps at most 3 lines]',
     ]);
   });
 

@@ -18,7 +18,8 @@ import {
   type GuestEnvelope,
   type InterruptionKind,
 } from './guest-call';
-import { createGuestRuntime, disposeGuestRuntime, type GuestRuntime } from './isolate';
+import { disposeGuestRuntime, type GuestRuntime } from './isolate';
+import { takeGuestRuntime } from './isolate-pool';
 import { chain, mapFailure, settle, type MaybePromise } from './maybe-async';
 import { resolveOptions, type ResolvedOptions, type RunSandboxOptions } from './options';
 import { ScriptCache } from './script-cache';
@@ -62,6 +63,7 @@ export class IsolateRunSandbox implements RunSandbox {
   readonly stats: SandboxStats = { isolatesCreated: 0, scriptsCompiled: 0 };
   private readonly options: ResolvedOptions;
   private runtime: GuestRuntime | undefined;
+  private acquiring: Promise<GuestRuntime> | undefined;
   private scripts = new ScriptCache();
   private disposed = false;
   /** The server's view of `input` and `vars`, kept to restore them into a new isolate. */
@@ -137,29 +139,41 @@ export class IsolateRunSandbox implements RunSandbox {
     options: ScriptOptions,
     site: CallSite,
   ): MaybePromise<ScriptCallResult> {
-    const started = performance.now();
-
     return mapFailure(
       () => {
         const itemName = this.itemNameOf(locals, site);
-        const runtime = this.ensureRuntime();
-        const request = { kind, source, itemName, timeoutMs: this.syncTimeoutMs(options) };
-        const { script, compiled } = compiledScript(runtime, this.scripts, request, site);
-        if (compiled) this.stats.scriptsCompiled++;
-        const compileMs = performance.now() - started;
-
-        const resultName = kind === 'code' ? 'output' : options.field;
-        const args = [script.id, locals.item, locals.index, options.assignTo, resultName, itemName];
-        const call = { fn: runtime.call, args, copy: isObject(locals.item) };
-        const plan = { ...this.planOf(options), prefersAsync: script.prefersAsync };
-
-        return chain(callWithBudget(runtime.isolate, call, plan), (outcome) => {
-          if (outcome.wentAsync) script.prefersAsync = true;
-          return this.readResult(outcome, compileMs, options.assignTo, site);
-        });
+        return chain(this.ensureRuntime(), (runtime) =>
+          this.callScript(runtime, kind, source, itemName, locals, options, site),
+        );
       },
       (error) => this.translate(error, site, options.timeoutMs),
     );
+  }
+
+  private callScript(
+    runtime: GuestRuntime,
+    kind: SourceKind,
+    source: string,
+    itemName: string,
+    locals: SandboxLocals,
+    options: ScriptOptions,
+    site: CallSite,
+  ): MaybePromise<ScriptCallResult> {
+    const started = performance.now();
+    const request = { kind, source, itemName, timeoutMs: this.syncTimeoutMs(options) };
+    const { script, compiled } = compiledScript(runtime, this.scripts, request, site);
+    if (compiled) this.stats.scriptsCompiled++;
+    const compileMs = performance.now() - started;
+
+    const resultName = kind === 'code' ? 'output' : options.field;
+    const args = [script.id, locals.item, locals.index, options.assignTo, resultName, itemName];
+    const call = { fn: runtime.call, args, copy: isObject(locals.item) };
+    const plan = { ...this.planOf(options), prefersAsync: script.prefersAsync };
+
+    return chain(callWithBudget(runtime.isolate, call, plan), (outcome) => {
+      if (outcome.wentAsync) script.prefersAsync = true;
+      return this.readResult(outcome, compileMs, options.assignTo, site);
+    });
   }
 
   private readResult(
@@ -201,13 +215,13 @@ export class IsolateRunSandbox implements RunSandbox {
     const plan = { timeoutMs: DATA_TIMEOUT_MS, syncBudgetMs: DATA_TIMEOUT_MS, prefersAsync: false };
 
     return mapFailure(
-      () => {
-        const runtime = this.ensureRuntime();
-        const call = { fn: runtime[name], args, copy: true };
-        return chain(callWithBudget(runtime.isolate, call, plan), (outcome) => {
-          this.openEnvelope(outcome.text, site);
-        });
-      },
+      () =>
+        chain(this.ensureRuntime(), (runtime) => {
+          const call = { fn: runtime[name], args, copy: true };
+          return chain(callWithBudget(runtime.isolate, call, plan), (outcome) => {
+            this.openEnvelope(outcome.text, site);
+          });
+        }),
       (error) => this.translate(error, site, DATA_TIMEOUT_MS),
     );
   }
@@ -256,17 +270,43 @@ export class IsolateRunSandbox implements RunSandbox {
     return callFailedError(site, error instanceof Error ? error.message : String(error));
   }
 
-  private ensureRuntime(): GuestRuntime {
+  private ensureRuntime(): MaybePromise<GuestRuntime> {
     if (this.disposed) throw new Error(DISPOSED_MESSAGE);
     if (this.runtime !== undefined) return this.runtime;
+    if (this.acquiring !== undefined) return this.acquiring;
 
-    const runtime = createGuestRuntime({
+    const { logger } = this.options;
+    const runtimeOptions = {
       memoryLimitMb: this.options.memoryLimitMb,
       maxLogLines: this.options.maxLogLines,
       maxLogLineLength: this.options.maxLogLineLength,
-      onCatastrophicError: (message) =>
-        this.options.logger.error({ message }, 'sandbox isolate failed beyond recovery'),
+      onCatastrophicError: (message: string) =>
+        logger.error({ message }, 'sandbox isolate failed beyond recovery'),
+    };
+    const taken = takeGuestRuntime(runtimeOptions, {
+      prepareNext: this.options.prepareIsolates,
+      logger,
     });
+    if (!(taken instanceof Promise)) return this.adopt(taken);
+
+    // Concurrent first calls share one acquisition, so a run never gets two isolates.
+    this.acquiring = taken.then(
+      (runtime) => this.adopt(runtime),
+      (error: unknown) => {
+        this.acquiring = undefined;
+        throw error;
+      },
+    );
+    return this.acquiring;
+  }
+
+  private adopt(runtime: GuestRuntime): GuestRuntime {
+    this.acquiring = undefined;
+    if (this.disposed) {
+      disposeGuestRuntime(runtime);
+      throw new Error(DISPOSED_MESSAGE);
+    }
+
     this.runtime = runtime;
     this.stats.isolatesCreated++;
     this.options.logger.debug(

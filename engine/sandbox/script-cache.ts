@@ -17,36 +17,35 @@ export interface CompiledScript {
  * The compiled scripts of one isolate, keyed by SHA-256. Compiled functions belong to the isolate
  * that compiled them, so a new isolate starts with a new cache.
  *
- * The hash of a source is computed once: later lookups go through a map from the source text,
- * which V8 compares by pointer when the scheduler passes the same string again.
+ * The hash of a source is computed once and remembered by kind, item name and source text. V8
+ * caches a string's hash in the string, so a repeated lookup with the same source string costs
+ * no rehash.
  */
 export class ScriptCache {
-  private readonly hashesBySource = new Map<string, Map<string, string>>();
   private readonly scriptsByHash = new Map<string, CompiledScript>();
+  private readonly hashes: Record<SourceKind, Map<string, Map<string, string>>> = {
+    code: new Map(),
+    expression: new Map(),
+  };
   private nextId = 1;
 
-  /** Returns the cached script and the hash of its source (computed on the first lookup). */
-  lookup(
-    kind: SourceKind,
-    source: string,
-    itemName: string,
-  ): { script?: CompiledScript; hash: string } {
-    const bucketKey = `${kind}:${itemName}`;
-    let hashes = this.hashesBySource.get(bucketKey);
-    if (hashes === undefined) {
-      hashes = new Map();
-      this.hashesBySource.set(bucketKey, hashes);
+  /** Returns the compiled script of a source, and its hash, computed on the first lookup. */
+  lookup(kind: SourceKind, source: string, itemName: string): CompiledScript | string {
+    let bySource = this.hashes[kind].get(itemName);
+    if (bySource === undefined) {
+      bySource = new Map();
+      this.hashes[kind].set(itemName, bySource);
     }
 
-    let hash = hashes.get(source);
+    let hash = bySource.get(source);
     if (hash === undefined) {
       hash = hashSource(kind, source, itemName);
-      hashes.set(source, hash);
+      bySource.set(source, hash);
     }
-    return { script: this.scriptsByHash.get(hash), hash };
+    return this.scriptsByHash.get(hash) ?? hash;
   }
 
-  /** Reserves the id of a script about to be compiled under `hash`. */
+  /** Reserves the id of a script about to be compiled. */
   reserveId(): number {
     return this.nextId++;
   }

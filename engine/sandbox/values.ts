@@ -26,7 +26,7 @@
  */
 
 /**
- * Guest source that defines `toJsonValue(value, pathSegments)` and `isBoundaryError(error)`.
+ * Guest source that defines `toJsonValue(value, rootName, childName?)` and `isBoundaryError(error)`.
  * It relies on the realm's intrinsics being frozen before any user code runs (guest-harden).
  */
 export const GUEST_VALUES_SOURCE = String.raw`
@@ -71,8 +71,15 @@ function boundaryError(walk, problem) {
   return error;
 }
 
-function toJsonValue(value, rootSegments) {
-  const walk = { path: rootSegments.slice(), ancestors: new Map() };
+// One walk state serves every conversion: conversions never nest, and each starts by resetting it.
+const walk = { path: [], ancestors: new Map() };
+
+function toJsonValue(value, rootName, childName) {
+  walk.path.length = 0;
+  walk.path.push(rootName);
+  if (childName !== undefined) walk.path.push(childName);
+  if (walk.ancestors.size > 0) walk.ancestors.clear();
+
   const converted = convertValue(value, walk, '', false);
   return converted === undefined ? null : converted;
 }
