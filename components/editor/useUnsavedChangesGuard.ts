@@ -24,7 +24,15 @@ export function useUnsavedChangesGuard(): void {
       if (!store.getState().isDirty || event.defaultPrevented || event.button !== 0) return;
       const link = (event.target as HTMLElement | null)?.closest?.('a[href]');
       const opensHere = link && !link.getAttribute('target') && !event.metaKey && !event.ctrlKey;
-      if (!opensHere || window.confirm(UNSAVED_CHANGES_MESSAGE)) return;
+      if (!opensHere) return;
+
+      // Links to this workflow's runs stay in the workbench; a full page load still meets the
+      // beforeunload warning.
+      const workflowPath = `/workflows/${store.getState().workflowId}`;
+      const path = new URL(link.getAttribute('href')!, window.location.href).pathname;
+      if (path === workflowPath || path.startsWith(`${workflowPath}/`)) return;
+      if (window.confirm(UNSAVED_CHANGES_MESSAGE)) return;
+
       event.preventDefault();
       event.stopPropagation();
     };
