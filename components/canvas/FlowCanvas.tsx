@@ -37,7 +37,7 @@ const edgeOptions: DefaultEdgeOptions = {
 const MINIMAP_SIZE = { width: 150, height: 96 };
 const minimapColor = (node: FlowNode) => BLOCK_META[node.data.blockType].color;
 
-/** The workflow canvas: blocks, edges, minimap and controls, editable unless read-only. */
+/** Renders the workflow canvas: blocks, edges, minimap and controls, editable unless read-only. */
 export function FlowCanvas() {
   const nodes = useDebuggerSelector(selectNodes);
   const edges = useDebuggerSelector(selectEdges);

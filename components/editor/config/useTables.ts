@@ -6,7 +6,7 @@ import type { DataTableInfo } from '@/engine/data';
 
 import { listTablesAction } from '@/app/workflows/[id]/actions';
 
-/** The tenant's data tables with their columns, for the table and column pickers. */
+/** Fetches the tenant's data tables with their columns, for the table and column pickers. */
 export function useTables(): { tables: DataTableInfo[]; error: string | null; loading: boolean } {
   const query = useQuery({
     queryKey: ['data-tables'],
