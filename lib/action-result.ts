@@ -1,5 +1,5 @@
 /**
- * The result shape of every server action: data on success, or a message that tells what failed
+ * The result shape of every server action: data on success, or a message that names what failed
  * and what to do. Actions never throw to the browser, because Next.js hides thrown messages in
  * production builds.
  */

@@ -16,7 +16,7 @@ interface CodeEditorProps {
   testId?: string;
 }
 
-/** A CodeMirror 6 editor with syntax highlighting for JavaScript or JSON. */
+/** Renders a CodeMirror 6 editor with syntax highlighting for JavaScript or JSON. */
 export function CodeEditor(props: CodeEditorProps) {
   const { value, onChange, language, label, readOnly, minHeight = '140px', testId } = props;
 

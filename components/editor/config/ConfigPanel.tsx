@@ -93,7 +93,7 @@ function BlockConfigForm({ blockId }: { blockId: string }) {
   );
 }
 
-/** The side panel of the selected block's settings. */
+/** Renders the settings of the selected block, or a hint when none is selected. */
 export function ConfigPanel() {
   const selectedBlockId = useSelectedBlockId();
 
