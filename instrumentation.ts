@@ -1,0 +1,10 @@
+/**
+ * Next.js calls `register()` once when a server instance starts. Only the Node.js runtime opens
+ * the database; the edge runtime has no file system or sockets for it.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+
+  const { startServer } = await import('./lib/server-start');
+  await startServer();
+}
