@@ -1,5 +1,5 @@
 /**
- * What a block handler gets: its node, the run, its open step, the loop locals, and helpers that
+ * The context of a block handler: its node, the run, its open step, the loop locals, and helpers that
  * evaluate expressions in the sandbox and turn failures into run errors.
  */
 
@@ -12,7 +12,7 @@ import type { SandboxLocals } from './sandbox/types';
 import type { OpenStep } from './trace-recorder';
 import type { BlockConfig, BlockType, GraphNode, StepSideEffects } from './types';
 
-/** What a block handler returns; the step runner records it and assigns the output. */
+/** The result of a block handler; the step runner records it and assigns the output. */
 export interface BlockResult {
   /** The block's value, assigned to `vars[outputKey]` when the block has an outputKey. */
   output?: unknown;
@@ -74,16 +74,16 @@ export class BlockContext<T extends BlockType = BlockType> {
     }
   }
 
-  /** A BlockError whose message starts with the block's label. */
+  /** Creates a BlockError whose message starts with the block's label. */
   fail(problem: string, cause?: unknown): BlockError {
     return new BlockError(this.node.id, `${this.label}: ${problem}`, cause ? { cause } : undefined);
   }
 
   /**
-   * Maps anything a call threw to the error that ends the run: the run's limit error once its
-   * time is up, or when a sandbox call timed out on a timeout that was the run's time left
-   * (`timeoutWasRunTimeLeft`); engine errors as they are; sandbox errors with their own message,
-   * which names the block; anything else wrapped in a BlockError.
+   * Maps anything a call threw to the error that ends the run. That is the run's limit error once
+   * its time is up, or when a sandbox call timed out on the run's time left
+   * (`timeoutWasRunTimeLeft`). Engine errors pass as they are, sandbox errors keep their own
+   * message (which names the block), and anything else is wrapped in a BlockError.
    */
   toRunError(error: unknown, timeoutWasRunTimeLeft = false): Error {
     if (isRunLimitError(error) || isBlockError(error)) return error;

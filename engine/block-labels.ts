@@ -11,13 +11,13 @@ const TYPE_LABELS: Record<string, string> = {
   output: 'Output',
 };
 
-/** How messages name a block: `Query block "fetchOrders"`. */
+/** Names a block for messages: `Query block "fetchOrders"`. */
 export function blockLabel(node: Pick<GraphNode, 'id' | 'type'>): string {
   const typeLabel = TYPE_LABELS[node.type];
   return typeLabel ? `${typeLabel} block "${node.id}"` : `Block "${node.id}"`;
 }
 
-/** The JavaScript type name of a value for messages, with `null` and `array` told apart. */
+/** Names the JavaScript type of a value for messages, with `null` and `array` separate. */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';

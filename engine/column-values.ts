@@ -3,7 +3,7 @@
  * and comparing two values of one type. The rules equal the SQL the data layer runs, so that the
  * preview overlay and the database agree on every row:
  *
- * - number: a finite number, or a string that holds one (`"12.5"`).
+ * - number: a finite number, or a string that contains one (`"12.5"`).
  * - date: an ISO 8601 string, date-only strings meaning midnight UTC and strings without a
  *   zone meaning UTC, compared as instants. Normalized to `toISOString()` form.
  * - boolean: `true`, `false`, `"true"` or `"false"`.
@@ -17,7 +17,7 @@ import type { ColumnType } from './types';
 export type CastResult = { ok: true; value: unknown } | { ok: false; problem: string };
 
 // `YYYY-MM-DD`, optionally a time (`T` or a space, `HH:MM`, `:SS`, a fraction) and a zone
-// (`Z`, `+hh`, `+hhmm` or `+hh:mm`); the data layer parses dates with the same grammar.
+// (`Z`, `+hh`, `+hhmm` or `+hh:mm`). The data layer parses dates with the same grammar.
 const ISO_DATE_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -40,7 +40,7 @@ export function castToColumnType(type: ColumnType, value: unknown): CastResult {
 }
 
 /**
- * Whether a value is plain JSON that `jsonb` accepts: finite numbers, strings without NUL
+ * Checks whether a value is plain JSON that `jsonb` accepts: finite numbers, strings without NUL
  * characters, plain objects and arrays.
  */
 export function isPlainJson(value: unknown, depth = 0): boolean {
@@ -135,7 +135,7 @@ function offsetMinutes(offset: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0'));
 }
 
-/** A short JSON rendering of a value for error messages. */
+/** Renders a value as short JSON for error messages. */
 export function describeValue(value: unknown): string {
   const text = value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;

@@ -78,7 +78,7 @@ function hasCode(error: unknown, code: EngineErrorCode): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
-/** The message of anything thrown, for wrapping foreign errors into block errors. */
+/** Returns the message of anything thrown, for wrapping foreign errors into block errors. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

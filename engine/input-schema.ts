@@ -15,7 +15,7 @@ interface InputSchema {
   additionalProperties?: boolean;
 }
 
-/** Every mismatch between the value and the schema, each naming its path (`input.items[2]`). */
+/** Lists every mismatch between the value and the schema, each naming its path (`input.items[2]`). */
 export function checkInputSchema(value: unknown, schema: unknown, path = 'input'): string[] {
   if (typeof schema !== 'object' || schema === null) return [];
   const rules = schema as InputSchema;

@@ -34,7 +34,7 @@ export function jsonEquals(left: unknown, right: unknown): boolean {
 }
 
 /**
- * Whether `container @> contained` holds under `jsonb` rules: an object contains an object whose
+ * Checks `container @> contained` under `jsonb` rules: an object contains an object whose
  * every key it has with a containing value; an array contains an array whose every element is
  * contained by some element of it, duplicates allowed; scalars contain equal scalars. Only at
  * the top level does an array also contain a scalar equal to one of its elements.

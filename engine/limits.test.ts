@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngineDatabase, type EngineDatabase } from '../test/fixtures/engine-database';
 import { block, chain, runOn, stepOf } from '../test/fixtures/engine-run';
 import { startTestServer, type TestServer } from '../test/fixtures/http-server';
-import { compileLimits } from './limits';
+import { compileLimits, raceAbort } from './limits';
 import type { WorkflowGraph } from './types';
 
 let database: EngineDatabase;
@@ -143,5 +143,15 @@ describe('run limits', () => {
     expect(() => compileLimits({ maxSteps: 0 })).toThrow(
       'Run limit maxSteps must be a positive number, got 0',
     );
+  });
+
+  it('stops waiting for a call that ignores the abort signal', async () => {
+    const controller = new AbortController();
+    const neverSettles = new Promise<never>(() => {});
+
+    const raced = raceAbort(neverSettles, controller.signal);
+    controller.abort(new Error('time is up'));
+
+    await expect(raced).rejects.toThrow('time is up');
   });
 });

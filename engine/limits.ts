@@ -74,8 +74,8 @@ export class RunBudget {
   }
 
   /**
-   * The timeout of one call in whole milliseconds (at least 1): the block's own timeout when it
-   * is set and shorter than the time left, else the time left rounded up.
+   * Returns the timeout of one call in whole milliseconds, at least 1: the block's own timeout
+   * when it is set and shorter than the time left, else the time left rounded up.
    */
   callTimeoutMs(blockTimeoutMs?: number): number {
     const timeLeftMs = Math.max(1, Math.ceil(this.timeLeftMs()));

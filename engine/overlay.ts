@@ -26,7 +26,7 @@ export class WriteOverlay {
     return structuredClone(row);
   }
 
-  /** Stages an update of `current`, the row as the run sees it now (see `findRow`). */
+  /** Stages an update of `current`, the row as the run reads it now (see `findRow`). */
   update(table: DataTableInfo, current: DataRow, values: Record<string, unknown>): DataRow {
     const row = shapeRow(table.columns, current._id, { ...current, ...values });
 
@@ -43,7 +43,7 @@ export class WriteOverlay {
   }
 
   /**
-   * The staged state of a row: the row, null when the run deleted it (or it is a staged id that
+   * Returns the staged state of a row: the row, null when the run deleted it (or it is a staged id that
    * does not exist), or undefined when the run has not touched it and the database decides.
    */
   findRow(tableId: string, rowId: string): DataRow | null | undefined {
@@ -61,7 +61,7 @@ export class WriteOverlay {
   /**
    * Runs a query over the database merged with the staged rows. Fetches `limit` plus the number
    * of touched stored rows from the database, so that after dropping the touched ones at least
-   * `limit` untouched rows remain when the table has them; then adds the staged rows that pass
+   * `limit` untouched rows remain when the table has them. Then adds the staged rows that pass
    * the filters, sorts the union and cuts it to `limit`.
    */
   async query(table: DataTableInfo, query: RowQuery, fetchRows: FetchRows): Promise<DataRow[]> {

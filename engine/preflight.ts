@@ -1,7 +1,7 @@
 /**
- * Checks made before a run starts, after `validateGraph`: the run request itself, and the
- * operators and sort keys of query blocks against the column types of their tables (json
- * columns support only eq, neq, contains, isNull and notNull, and cannot be sorted). Unknown
+ * Checks made before a run starts, after `validateGraph`. They cover the run request itself, and
+ * the operators and sort keys of query blocks against the column types of their tables: json
+ * columns support only eq, neq, contains, isNull and notNull, and cannot be sorted. Unknown
  * tables and columns are left to the blocks, which fail with a block error naming both.
  */
 

@@ -255,6 +255,22 @@ describe('runGraph', () => {
     expect((result.assignments[0]!.value as string).length).toBe(70_000);
   });
 
+  it('leaves values out of the trace without debug', async () => {
+    const graph = {
+      nodes: [block('log', 'js', { code: 'console.log("x"); return 42;', outputKey: 'answer' })],
+      edges: [],
+    };
+
+    const result = await runOn({ database, graph, options: { debug: false } });
+
+    const step = stepOf(result, 'log');
+    expect(step.status).toBe('executed');
+    expect(step.output).toBeUndefined();
+    expect(step.logs).toBeUndefined();
+    expect(step.jsTimeMs).toBeGreaterThan(0);
+    expect(result.assignments).toEqual([{ stepIndex: 0, key: 'answer', value: 42 }]);
+  });
+
   it('reports every step to the callbacks as it happens', async () => {
     const started: Array<[string, number | undefined]> = [];
     const recorded: StepTrace[] = [];

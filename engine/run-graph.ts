@@ -1,7 +1,7 @@
 /**
  * `runGraph`: validates a workflow version's graph, runs it in the requested mode and returns
- * the result with its execution trace. It does not throw for anything the graph, the input or a
- * block does; those end the run with `status: 'error'` and a trace that keeps every step so far.
+ * the result with its execution trace. Problems of the graph, the input or a block do not throw.
+ * They end the run with `status: 'error'` and a trace that keeps every step so far.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -14,10 +14,10 @@ import { compileLimits, RunBudget } from './limits';
 import { WriteOverlay } from './overlay';
 import { checkQueryColumns, checkRunRequest } from './preflight';
 import { QueryCache } from './query-cache';
-import type { RunGraphRequest } from './run-request';
+import type { EngineLogger, RunGraphRequest } from './run-request';
 import type { RunState, SnapshotState } from './run-state';
 import { createRunSandbox } from './sandbox';
-import type { RunSandbox } from './sandbox/types';
+import type { RunSandbox, SandboxLogger } from './sandbox/types';
 import { runTopLevel } from './scheduler';
 import { TableCatalog } from './table-catalog';
 import { TraceRecorder, type TraceHeader } from './trace-recorder';
@@ -57,6 +57,7 @@ export async function runGraph(request: RunGraphRequest): Promise<RunResult> {
   const budget = new RunBudget(limits, startedAt);
   const sandbox = createRunSandbox({
     memoryLimitMb: options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
+    ...sandboxLoggerOf(request.context.logger),
   });
   const run = createRunState(request, header, recorder, budget, sandbox);
   try {
@@ -96,6 +97,20 @@ async function execute(
   } catch (error) {
     return finish(run, header, describeFailure(run, error));
   }
+}
+
+/** Adapts the engine's logger to the sandbox's, whose three levels are all required. */
+function sandboxLoggerOf(logger: EngineLogger | undefined): { logger?: SandboxLogger } {
+  if (!logger) return {};
+
+  const warn = logger.warn?.bind(logger) ?? logger.info.bind(logger);
+  return {
+    logger: {
+      debug: (meta, message) => logger.debug?.(meta, message),
+      warn,
+      error: logger.error?.bind(logger) ?? warn,
+    },
+  };
 }
 
 function traceHeader(request: RunGraphRequest, runId: string): TraceHeader {

@@ -14,6 +14,7 @@ import type {
 /** A pino-compatible logger: constant message text plus a metadata object. */
 export interface EngineLogger {
   info(meta: object, message: string): void;
+  debug?(meta: object, message: string): void;
   warn?(meta: object, message: string): void;
   error?(meta: object, message: string): void;
 }

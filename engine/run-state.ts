@@ -44,7 +44,7 @@ export interface RunState {
   callbacks: Pick<EngineContext, 'onStepStart'>;
   /** The run input (in a snapshot run, the source run's input). */
   inputValue: unknown;
-  /** The run's variables as the host sees them; the sandbox holds its own frozen copy. */
+  /** The run's variables on the host side; the sandbox keeps its own frozen copy. */
   vars: Record<string, unknown>;
   assignments: VariableAssignment[];
   /** The value of the last `output` block that ran; null when none did. */

@@ -1,7 +1,7 @@
 /**
  * Runs the blocks of a scope (the top level or one loop iteration) in topological order. A
- * block runs once all its incoming edges have settled and at least one was taken; a block with
- * no incoming edges always runs; any other block is skipped with `branch not taken`, and its own
+ * block runs once all its incoming edges have settled and at least one was taken. A block with
+ * no incoming edges always runs. Any other block is skipped with `branch not taken`, and its own
  * outgoing edges are not taken either.
  */
 

@@ -42,7 +42,7 @@ const GRAPH: WorkflowGraph = {
   edges: chain('orders', 'total', 'double', 'out'),
 };
 
-/** The variables after `checkpointStep`: assignments up to it, applied in order. */
+/** Applies the assignments up to `checkpointStep` in order, giving the variables after it. */
 function varsAfter(result: RunResult, checkpointStep: number): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const assignment of result.assignments) {

@@ -97,7 +97,7 @@ function snapshotSkip(run: RunState, node: GraphNode): Skip | undefined {
   };
 }
 
-/** A falsy `condition` skips the block; the detail is the value. Branch blocks have none. */
+/** Evaluates `condition`: a falsy value skips the block with the value as detail. */
 async function conditionSkip(context: BlockContext): Promise<Skip | undefined> {
   const source = context.node.type === 'branch' ? undefined : context.config.condition;
   if (source === undefined || source === '') return undefined;

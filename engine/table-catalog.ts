@@ -24,8 +24,8 @@ export class TableCatalog {
   ) {}
 
   /**
-   * The table of this name, or null when the tenant has none. Only a name not looked up before
-   * reaches the database, through `measure` (which a step uses to count it as database time).
+   * Returns the table of this name, or null when the tenant has none. Only a name not looked up
+   * before reaches the database, through `measure`, which a step uses to count database time.
    */
   find(name: string, measure: Measure = (call) => call()): Promise<CatalogTable | null> {
     let table = this.tables.get(name);

@@ -54,7 +54,7 @@ export class OpenStep {
   }
 }
 
-/** What a finished step reports besides its timing. */
+/** The result of a finished step besides its timing. */
 export interface StepOutcome {
   status: StepStatus;
   skipReason?: string;
@@ -118,7 +118,7 @@ export class TraceRecorder {
     this.cacheHits += 1;
   }
 
-  /** The whole trace as it stands; `finishedAt` and the total duration are taken now. */
+  /** Builds the whole trace so far; `finishedAt` and the total duration are taken now. */
   buildTrace(
     header: TraceHeader,
     sandboxStats: SandboxStats,
@@ -211,7 +211,7 @@ function truncateSideEffects(sideEffects: StepSideEffects): StepSideEffects {
 }
 
 /**
- * The value itself when its JSON fits in `MAX_TRACE_VALUE_BYTES`, else a `TruncatedValue` with
+ * Returns the value itself when its JSON fits in `MAX_TRACE_VALUE_BYTES`, else a `TruncatedValue` with
  * the size in bytes and the start of the JSON text.
  */
 export function truncateForTrace(value: unknown): unknown {

@@ -110,10 +110,15 @@ export interface LoopBlockConfig {
   items: string;
   /** Name of the item variable inside the body; default `item`. */
   as?: string;
+  /**
+   * Variable that receives an array with one entry per iteration: the value of the last body
+   * block that executed and assigned its outputKey in that iteration, or null when none did.
+   */
   outputKey?: string;
 }
 
 export interface OutputBlockConfig {
+  /** Expression of the run's output; when several output blocks run, the last one wins. */
   value: string;
 }
 
@@ -217,7 +222,7 @@ export interface StepSideEffects {
 }
 
 /**
- * What the trace holds in place of a value (step `inputs`, `output`, `skipDetail`, or one entry
+ * The placeholder the trace keeps in place of a value (step `inputs`, `output`, `skipDetail`, or one entry
  * of `sideEffects.writes`/`requests`) whose JSON is larger than 64 KB. `size` is the JSON's
  * length in UTF-8 bytes and `preview` its first 2048 characters, so it is not parseable JSON.
  * The untruncated value stays in `RunResult.assignments`.

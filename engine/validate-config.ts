@@ -77,7 +77,7 @@ class ConfigCheck {
     if (error !== null) this.report('expression_invalid', `${field} does not parse: ${error}`);
   }
 
-  /** An object of expressions such as `values` or `headers`. */
+  /** Checks an object of expressions such as `values` or `headers`. */
   expressionRecord(field: string, required: boolean): void {
     const value = this.config[field];
     if (value === undefined && !required) return;

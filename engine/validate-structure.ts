@@ -73,7 +73,7 @@ function checkGraphSize(graph: object, nodes: unknown[], problems: ProblemList):
   return true;
 }
 
-/** The problem with an id, or null when it is a non-empty string of at most 200 characters. */
+/** Describes what is wrong with an id; null when it is a non-empty string of at most 200 characters. */
 export function describeIdProblem(id: unknown): string | null {
   if (typeof id !== 'string' || id === '')
     return `must be a non-empty string, got ${JSON.stringify(id) ?? 'undefined'}`;

@@ -33,7 +33,7 @@ export async function resolveHttpRequest(context: BlockContext<'http'>): Promise
 }
 
 /**
- * The `Idempotency-Key` header value: the block's idempotencyKey when set, else
+ * Returns the `Idempotency-Key` header value: the block's idempotencyKey when set, else
  * `<runId>:<blockId>`, plus `:<iteration>` inside a loop. Every attempt sends the same value.
  */
 export function idempotencyHeaderValue(context: BlockContext, idempotencyKey?: string): string {

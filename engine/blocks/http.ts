@@ -19,8 +19,8 @@ interface Attempt {
 /**
  * Sends an HTTP request. Preview runs (and snapshot runs without `commit`) record the request
  * without sending it. Live requests go through the allow list and address checks of
- * engine/http; network errors, timeouts and 5xx/429 responses are retried `retries` times with
- * the same `Idempotency-Key`. The output holds the status, headers and body; a non-2xx status
+ * engine/http. Network errors, timeouts and 5xx/429 responses are retried `retries` times with
+ * the same `Idempotency-Key`. The output contains the status, headers and body. A non-2xx status
  * is an output, not an error.
  */
 export async function runHttpBlock(context: BlockContext<'http'>): Promise<BlockResult> {

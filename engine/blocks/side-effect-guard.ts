@@ -17,8 +17,8 @@ export async function evaluateIdempotencyKey(
 }
 
 /**
- * The guard's verdict for a side effect: a skip result naming the first execution when this
- * block (and key) already ran in the run, or in a snapshot's source run; else undefined.
+ * Returns a skip result naming the first execution when this block (and key) already ran in the
+ * run or in a snapshot's source run. Returns undefined when the side effect may run.
  */
 export function guardSkip(context: BlockContext, idempotencyKey?: string): BlockResult | undefined {
   const first = context.run.guard.findExecution(context.node.id, idempotencyKey);

@@ -95,7 +95,7 @@ async function stageWrite(
   return { _id: current._id, deleted: true };
 }
 
-/** The row as the run sees it: staged state first, else the database. */
+/** Returns the row as the run reads it: staged state first, else the database. */
 async function currentRow(
   context: BlockContext,
   table: CatalogTable,

@@ -44,7 +44,7 @@ const restricted = new BlockList();
 for (const [network, prefix] of RESTRICTED_IPV4) restricted.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of RESTRICTED_IPV6) restricted.addSubnet(network, prefix, 'ipv6');
 
-/** Whether an IP address is in a restricted range. Anything that is not an IP counts as one. */
+/** Checks whether an IP address is in a restricted range; anything that is not an IP is. */
 export function isRestrictedAddress(address: string): boolean {
   const version = isIP(address);
   if (version === 0) return true;

@@ -25,7 +25,7 @@ function normalizeEntry(entry: string): string {
   return entry.trim().toLowerCase();
 }
 
-/** The port a URL connects to, its default port when the URL names none. */
+/** Returns the port a URL connects to: its own, else the scheme's default port. */
 export function portOf(url: URL): number {
   return url.port === '' ? (DEFAULT_PORTS[url.protocol] ?? 0) : Number(url.port);
 }

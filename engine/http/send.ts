@@ -29,7 +29,7 @@ export interface HttpRequestSpec {
 export interface HttpResponseData extends ResponseBody {
   status: number;
   headers: Record<string, string>;
-  /** The URL that answered, after redirects. */
+  /** The URL of the final response, after redirects. */
   url: string;
   /** Every `Location` followed, in order. */
   redirects: string[];
@@ -97,7 +97,7 @@ async function describeResponse(
   return { status: response.statusCode ?? 0, headers, ...(await readResponseBody(response)) };
 }
 
-/** The request of the next hop, following fetch's rules for 301, 302 and 303. */
+/** Builds the request of the next hop, following fetch's rules for 301, 302 and 303. */
 function redirectedRequest(request: HttpRequestSpec, status: number, url: string): HttpRequestSpec {
   const becomesGet =
     status === 303

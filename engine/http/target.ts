@@ -1,8 +1,8 @@
 /**
- * Checks a URL against the HTTP policy before anything connects: the scheme must be http or
- * https, its `host:port` must be on the allow list, and every address its host resolves to must
- * be public unless that `address:port` is itself on the allow list. The checked address is
- * returned so the connection goes to it and nothing else (see send.ts).
+ * Checks a URL against the HTTP policy before anything connects. The scheme must be http or
+ * https, and its `host:port` must be on the allow list. Every address its host resolves to must
+ * be public, unless that `address:port` is itself on the allow list. The checked address is
+ * returned so that the connection goes to it and nothing else (see send.ts).
  */
 
 import { lookup } from 'node:dns/promises';

@@ -183,7 +183,7 @@ export async function readJsonFile(file: string): Promise<unknown> {
   }
 }
 
-/** Reads the workflow file and checks that it holds a graph object. */
+/** Reads the workflow file and checks that it contains a graph object. */
 export async function readWorkflowFile(file: string): Promise<WorkflowFile> {
   const content = await readJsonFile(file);
   const graph = (content as { graph?: unknown } | null)?.graph;
@@ -199,7 +199,7 @@ export async function readWorkflowFile(file: string): Promise<WorkflowFile> {
   return content as WorkflowFile;
 }
 
-/** The run input from --input or --input-file; {} when neither is given. */
+/** Reads the run input from --input or --input-file; returns {} when neither is given. */
 export async function readRunInput(args: RunArguments): Promise<unknown> {
   if (args.inputFile !== undefined) return readJsonFile(args.inputFile);
   if (args.inputJson === undefined) return {};
@@ -211,7 +211,7 @@ export async function readRunInput(args: RunArguments): Promise<unknown> {
   }
 }
 
-/** The name of a workflow created for a file without `workflowId`: its `name`, else the file name. */
+/** Returns the name for a workflow created from the file: its `name`, else the file name. */
 export function workflowNameOf(file: string, content: WorkflowFile): string {
   return content.name?.trim() || path.basename(file, path.extname(file));
 }

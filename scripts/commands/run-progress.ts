@@ -1,7 +1,7 @@
 import type { StepTrace } from '../../engine/types';
 import type { CommandIo } from './cli-io';
 
-/** One stderr line per recorded step: index, block, iteration, status and timing. */
+/** Writes one stderr line per recorded step: index, block, iteration, status and timing. */
 export function writeStepProgress(io: CommandIo, step: StepTrace): void {
   const iteration = step.iteration === undefined ? '' : ` #${step.iteration}`;
   const status =

@@ -1,6 +1,7 @@
 /**
- * Which saved workflow version a command-line run belongs to. Runs are stored against a version,
- * so the file's graph is saved as one when no stored version has exactly that graph.
+ * Resolution of the saved workflow version a command-line run belongs to. Runs are stored
+ * against a version, so the file's graph is saved as one when no stored version has exactly
+ * that graph.
  */
 
 import { canonicalJson } from '../../engine/canonical-json';
@@ -27,7 +28,7 @@ export class WorkflowNotFoundError extends Error {
 
 export interface RunTarget {
   version: WorkflowVersionRef;
-  /** What happened to the file's graph, for the progress output. */
+  /** Description of how the file's graph was matched or saved, for the progress output. */
   note: string;
 }
 
