@@ -1,11 +1,15 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 
 import { getRunProgress, replayFromStep, startRun } from '@/app/workflows/[id]/runs/actions';
 import { useDebuggerStore } from '@/components/debugger/useDebuggerStore';
 import type { DebuggerStore } from '@/components/debugger';
+import type { startRunSchema } from '@/app/workflows/[id]/runs/run-commands';
 import type { RunDetail } from '@/lib/run-view';
+
+type StartRunRequest = z.input<typeof startRunSchema>;
 
 import { pollRun, RunRequestError } from './poll-run';
 import { runKeys } from './run-keys';
@@ -33,7 +37,9 @@ async function startRequest(store: DebuggerStore, request: RunRequest) {
   }
 
   const versionId = await saveBeforeRun(store);
-  return () => startRun({ workflowId, versionId, mode: request.mode, input: request.input });
+  // The input comes from JSON.parse in the input editor, so it is a JSON value.
+  const input = request.input as StartRunRequest['input'];
+  return () => startRun({ workflowId, versionId, mode: request.mode, input });
 }
 
 /** True while the canvas shows this run (or the run about to start), not one picked since. */
