@@ -51,9 +51,8 @@ function assign(key, value) {
 }
 
 function withVar(key, value) {
-  const next = { ...vars };
-  defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true });
-  return freeze(next);
+  // A computed key defines an own property, even for "__proto__".
+  return freeze({ ...vars, [key]: value });
 }
 
 function call(id, item, index, assignTo, resultName, itemName) {

@@ -206,6 +206,22 @@ describe('values sent into the sandbox', () => {
     reference.release();
   });
 
+  it('reject a host callback in a loop item before code runs', async () => {
+    const callback = new ivm.Callback(() => 'host');
+
+    const call = sandbox.runScript(
+      'return item.run();',
+      { item: { run: callback }, index: 0 },
+      code,
+    );
+
+    await expect(call).rejects.toMatchObject({
+      code: 'SANDBOX_VALUE',
+      message:
+        'Block "sum": value at item.run is a function, which JSON cannot hold; return data, not code',
+    });
+  });
+
   it('check a loop item under its loop name', async () => {
     const call = sandbox.evaluate(
       'row',

@@ -37,6 +37,10 @@ const objectKeys = Object.keys;
 const { defineProperty, freeze, getOwnPropertyDescriptor, getPrototypeOf } = Object;
 const reflectApply = Reflect.apply;
 const objectPrototype = Object.prototype;
+const arrayPrototype = Array.prototype;
+const hasOwn = Object.hasOwn;
+// Object.prototype is frozen before user code runs, so its member names never change.
+const objectPrototypeNames = new Set(Reflect.ownKeys(Object.prototype));
 const datePrototype = Date.prototype;
 const dateGetTime = Date.prototype.getTime;
 const dateToISOString = Date.prototype.toISOString;
@@ -72,13 +76,16 @@ function boundaryError(walk, problem) {
 }
 
 // One walk state serves every conversion: conversions never nest, and each starts by resetting it.
-const walk = { path: [], ancestors: new Map() };
+// ancestors holds the objects being converted, from the root down, and ancestorDepths the path
+// length at each of them. Nesting is usually shallow, so a linear search for cycles is cheap.
+const walk = { path: [], ancestors: [], ancestorDepths: [] };
 
 function toJsonValue(value, rootName, childName) {
   walk.path.length = 0;
   walk.path.push(rootName);
   if (childName !== undefined) walk.path.push(childName);
-  if (walk.ancestors.size > 0) walk.ancestors.clear();
+  walk.ancestors.length = 0;
+  walk.ancestorDepths.length = 0;
 
   const converted = convertValue(value, walk, '', false);
   return converted === undefined ? null : converted;
@@ -105,28 +112,38 @@ function convertValue(value, walk, key, afterToJSON) {
 }
 
 function convertObject(value, walk, key, afterToJSON) {
-  const ancestorDepth = walk.ancestors.get(value);
-  if (ancestorDepth !== undefined) {
-    const ancestorPath = formatPath(walk.path.slice(0, ancestorDepth));
+  const ancestorIndex = walk.ancestors.indexOf(value);
+  if (ancestorIndex >= 0) {
+    const ancestorPath = formatPath(walk.path.slice(0, walk.ancestorDepths[ancestorIndex]));
     throw boundaryError(walk, 'refers back to ' + ancestorPath + ', a cycle JSON cannot hold; return a copy without the back reference');
   }
 
   const prototype = getPrototypeOf(value);
   if (prototype === datePrototype) return convertDate(value, walk);
   if (!afterToJSON) {
-    const toJSON = value.toJSON;
+    const toJSON = findToJSON(value, prototype);
     if (typeof toJSON === 'function') {
       return convertValue(reflectApply(toJSON, value, [String(key)]), walk, key, true);
     }
   }
 
-  walk.ancestors.set(value, walk.path.length);
+  walk.ancestors.push(value);
+  walk.ancestorDepths.push(walk.path.length);
   let converted;
   if (isArray(value)) converted = convertArray(value, walk);
   else if (prototype === objectPrototype || prototype === null) converted = convertPlainObject(value, walk);
   else throw boundaryError(walk, describeInstance(prototype));
-  walk.ancestors.delete(value);
+  walk.ancestors.pop();
+  walk.ancestorDepths.pop();
   return freeze(converted);
+}
+
+// Object.prototype and Array.prototype are frozen without toJSON, so on plain objects and arrays
+// only an own toJSON counts, and the own-property check avoids a slow lookup on the prototype.
+function findToJSON(value, prototype) {
+  const isPlain = prototype === objectPrototype || prototype === arrayPrototype || prototype === null;
+  if (isPlain && !hasOwn(value, 'toJSON')) return undefined;
+  return value.toJSON;
 }
 
 function convertDate(value, walk) {
@@ -157,7 +174,7 @@ function convertPlainObject(value, walk) {
     walk.path.pop();
     if (item === undefined) continue;
     // Plain assignment would hit the __proto__ setter or the frozen Object.prototype members.
-    if (name in objectPrototype) {
+    if (objectPrototypeNames.has(name)) {
       defineProperty(converted, name, { value: item, writable: true, enumerable: true, configurable: true });
     } else {
       converted[name] = item;
