@@ -1,6 +1,7 @@
 /** Every figure, in the order `npm run bench` runs them and RESULTS.md lists them. */
 
 import type { Figure } from '../harness/types';
+import { canvasFigure } from './canvas';
 import { engineOverheadFigure } from './engine-overhead';
 import { firstJsBlockFigure } from './first-js-block';
 import { indexedFilterFigure } from './indexed-filter';
@@ -22,4 +23,5 @@ export const FIGURES: Figure[] = [
   indexedFilterFigure,
   nodeRedPeerFigure,
   serverActionHttpFigure,
+  canvasFigure,
 ];
