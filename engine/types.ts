@@ -222,10 +222,10 @@ export interface StepSideEffects {
 }
 
 /**
- * The placeholder the trace keeps in place of a value (step `inputs`, `output`, `skipDetail`, or one entry
- * of `sideEffects.writes`/`requests`) whose JSON is larger than 64 KB. `size` is the JSON's
- * length in UTF-8 bytes and `preview` its first 2048 characters, so it is not parseable JSON.
- * The untruncated value stays in `RunResult.assignments`.
+ * The placeholder the trace keeps in place of a value whose JSON is larger than 64 KB: a step's
+ * `inputs`, `output` or `skipDetail`, or one entry of `sideEffects.writes`/`requests`. `size` is
+ * the JSON's length in UTF-8 bytes and `preview` its first 2048 characters, so it is not
+ * parseable JSON. The untruncated value stays in `RunResult.assignments`.
  */
 export interface TruncatedValue {
   truncated: true;
