@@ -1,6 +1,8 @@
 import type ivm from 'isolated-vm';
 
+import { thrownError, valueError, type CallSite } from './errors';
 import type { GuestFunction } from './isolate';
+import { formatPosition } from './source';
 
 /** The parsed JSON text that every guest function returns. */
 export type GuestEnvelope =
@@ -12,6 +14,20 @@ export interface GuestFailure {
   text: string;
   line?: number;
   column?: number;
+}
+
+/** Parses a guest function's JSON text, and throws the SandboxError it reports, if any. */
+export function openEnvelope(text: string, site: CallSite): { value: unknown; logs?: string[] } {
+  const envelope = JSON.parse(text) as GuestEnvelope;
+  if (envelope.error === undefined) return envelope;
+
+  const failure = envelope.error;
+  const error =
+    failure.kind === 'value'
+      ? valueError(site, failure.text)
+      : thrownError(site, failure.text, formatPosition(failure));
+  if (envelope.logs !== undefined) error.logs = envelope.logs;
+  throw error;
 }
 
 /** The reason isolated-vm stopped a call before the guest function returned. */

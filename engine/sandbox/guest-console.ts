@@ -1,6 +1,8 @@
 /**
  * Guest source of the `console` that `js` blocks see. Lines are buffered inside the isolate and
  * copied out with the call's result, so no host callback is ever reachable from guest code.
+ * Lines written by promise callbacks that run after the code returned are dropped, because the
+ * result is taken when the code returns.
  *
  * Expects `limits.maxLogLines` and `limits.maxLogLineLength` in scope and defines `guestConsole`,
  * `resetLogs()` and `takeLogs()`.

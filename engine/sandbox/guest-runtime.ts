@@ -13,10 +13,10 @@ export const CODE_FILENAME = 'js-code';
 export const EXPRESSION_FILENAME = 'js-expression';
 
 /**
- * Guest source of the run's state and of the four functions the server calls. Every function
- * returns a JSON text, either `{"value": ..., "logs": [...]}` or `{"error": {...}}`, so that only a
- * string crosses back. `vars` and `input` live here, deep-frozen; `vars` itself is replaced, never
- * changed, on each assignment.
+ * Guest source of the run's state and of the four functions the server calls. `initialize`,
+ * `assign` and `call` return a JSON text, either `{"value": ..., "logs": [...]}` or
+ * `{"error": {...}}`, so that only a string crosses back. `vars` and `input` live here,
+ * deep-frozen, and each assignment replaces `vars` with a new frozen object.
  */
 const GUEST_STATE_SOURCE = String.raw`
 const functions = new Map();
@@ -98,8 +98,8 @@ function findLocation(stack) {
 
 /**
  * Builds the bootstrap script of an isolate. It evaluates to a frozen object with `define`,
- * `initialize`, `assign` and `call`; the server keeps references to them, and guest code has no
- * way to reach them because they are never stored on the global object.
+ * `initialize`, `assign` and `call`, and the server keeps references to them. Guest code cannot
+ * reach them, because they are never stored on the global object.
  */
 export function buildBootstrapSource(limits: GuestLimits): string {
   const limitsLiteral = JSON.stringify({

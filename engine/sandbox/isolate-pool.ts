@@ -33,7 +33,7 @@ let spare: Spare | undefined;
 let preparation: { key: string; done: Promise<void> } | undefined;
 
 export interface TakeOptions {
-  /** Start preparing a spare for the next run. */
+  /** True to start preparing a spare for the next run. */
   prepareNext: boolean;
   logger: SandboxLogger;
 }

@@ -4,7 +4,6 @@ import {
   memoryLimitError,
   SandboxError,
   scriptSetupError,
-  thrownError,
   timeoutError,
   valueError,
   type CallSite,
@@ -14,8 +13,8 @@ import {
   callWithBudget,
   classifyInterruption,
   GuestInterruption,
+  openEnvelope,
   type CallOutcome,
-  type GuestEnvelope,
   type InterruptionKind,
 } from './guest-call';
 import { disposeGuestRuntime, type GuestRuntime } from './isolate';
@@ -23,7 +22,7 @@ import { takeGuestRuntime } from './isolate-pool';
 import { chain, mapFailure, settle, type MaybePromise } from './maybe-async';
 import { resolveOptions, type ResolvedOptions, type RunSandboxOptions } from './options';
 import { ScriptCache } from './script-cache';
-import { checkItemName, DEFAULT_ITEM_NAME, formatPosition, type SourceKind } from './source';
+import { checkItemName, DEFAULT_ITEM_NAME, type SourceKind } from './source';
 import type {
   AssignOptions,
   EvaluateOptions,
@@ -104,7 +103,11 @@ export class IsolateRunSandbox implements RunSandbox {
     locals: SandboxLocals,
     options: EvaluateOptions,
   ): Promise<SandboxCallResult> {
-    const site = { ...options, subject: `expression in ${options.field}` };
+    const site = {
+      blockId: options.blockId,
+      field: options.field,
+      subject: `expression in ${options.field}`,
+    };
     return settle(() => {
       if (source.trim() === '') throw scriptSetupError(site, `${site.subject} is empty`);
       return chain(this.execute('expression', source, locals, options, site), (result) => ({
@@ -182,7 +185,7 @@ export class IsolateRunSandbox implements RunSandbox {
     assignTo: string | undefined,
     site: CallSite,
   ): ScriptCallResult {
-    const envelope = this.openEnvelope(outcome.text, site);
+    const envelope = openEnvelope(outcome.text, site);
     if (assignTo !== undefined) this.vars.set(assignTo, envelope.value);
     return {
       value: envelope.value,
@@ -219,24 +222,11 @@ export class IsolateRunSandbox implements RunSandbox {
         chain(this.ensureRuntime(), (runtime) => {
           const call = { fn: runtime[name], args, copy: true };
           return chain(callWithBudget(runtime.isolate, call, plan), (outcome) => {
-            this.openEnvelope(outcome.text, site);
+            openEnvelope(outcome.text, site);
           });
         }),
       (error) => this.translate(error, site, DATA_TIMEOUT_MS),
     );
-  }
-
-  private openEnvelope(text: string, site: CallSite): { value: unknown; logs?: string[] } {
-    const envelope = JSON.parse(text) as GuestEnvelope;
-    if (envelope.error === undefined) return envelope;
-
-    const failure = envelope.error;
-    const error =
-      failure.kind === 'value'
-        ? valueError(site, failure.text)
-        : thrownError(site, failure.text, formatPosition(failure));
-    if (envelope.logs !== undefined) error.logs = envelope.logs;
-    throw error;
   }
 
   /** Turns a failure raised by isolated-vm into a SandboxError, and drops an isolate it lost. */
@@ -327,7 +317,7 @@ export class IsolateRunSandbox implements RunSandbox {
       copy: true,
     };
     const text = callSync(runtime.isolate, call, DATA_TIMEOUT_MS);
-    this.openEnvelope(text, { blockId: '', field: 'vars', subject: 'vars' });
+    openEnvelope(text, { blockId: '', field: 'vars', subject: 'vars' });
   }
 
   private forgetRuntime(): void {

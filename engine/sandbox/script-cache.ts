@@ -2,7 +2,7 @@ import { hashSource, type SourceKind } from './source';
 
 /** A compiled function registered inside one isolate. */
 export interface CompiledScript {
-  /** Small id the guest knows the function by, so a call sends a number instead of the source. */
+  /** Small id the guest registers the function under, so a call sends a number, not the source. */
   readonly id: number;
   /** SHA-256 of the compiled text (kind, item name, source). */
   readonly hash: string;
@@ -29,7 +29,7 @@ export class ScriptCache {
   };
   private nextId = 1;
 
-  /** Returns the compiled script of a source, and its hash, computed on the first lookup. */
+  /** Returns the compiled script of a source, or the source's hash when it is not compiled yet. */
   lookup(kind: SourceKind, source: string, itemName: string): CompiledScript | string {
     let bySource = this.hashes[kind].get(itemName);
     if (bySource === undefined) {
