@@ -52,6 +52,8 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL,
+    // Room for a workflow of about ten blocks at a readable zoom, with the run panel below it.
+    viewport: { width: 1600, height: 1000 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
