@@ -9,6 +9,7 @@ import { isRestrictedAddress } from './address-policy';
 let database: EngineDatabase;
 let allowed: TestServer;
 let refused: TestServer;
+let otherOrigin: TestServer;
 let failuresBeforeSuccess = 0;
 
 beforeAll(async () => {
@@ -16,9 +17,15 @@ beforeAll(async () => {
   refused = await startTestServer((_request, response) =>
     respondJson(response, 200, { reached: true }),
   );
+  otherOrigin = await startTestServer((_request, response) =>
+    respondJson(response, 200, { other: true }),
+  );
   allowed = await startTestServer((request, response) => {
     if (request.url === '/to-refused') {
       response.writeHead(302, { location: `${refused.origin}/stolen` });
+      response.end();
+    } else if (request.url === '/to-other') {
+      response.writeHead(307, { location: `${otherOrigin.origin}/landing` });
       response.end();
     } else if (request.url === '/to-same') {
       response.writeHead(301, { location: '/json' });
@@ -38,11 +45,13 @@ beforeAll(async () => {
 beforeEach(() => {
   allowed.requests.length = 0;
   refused.requests.length = 0;
+  otherOrigin.requests.length = 0;
 });
 
 afterAll(async () => {
   await allowed?.close();
   await refused?.close();
+  await otherOrigin?.close();
   await database?.close();
 });
 
@@ -102,6 +111,32 @@ describe('http block', () => {
       url: `${allowed.origin}/json`,
       redirects: [`${allowed.origin}/json`],
     });
+  });
+
+  it('drops credentials on a redirect to another origin', async () => {
+    const graph = {
+      nodes: [
+        block('call', 'http', {
+          method: 'POST',
+          url: `"${allowed.origin}/to-other"`,
+          headers: { authorization: '"Bearer secret"', 'x-trace': '"t1"' },
+          body: '({ n: 1 })',
+          outputKey: 'reply',
+        }),
+      ],
+      edges: [],
+    };
+    const httpAllowList = [allowed.hostPort, otherOrigin.hostPort];
+
+    const result = await runOn({ database, graph, mode: 'live', context: { httpAllowList } });
+
+    expect(result.status).toBe('success');
+    expect(allowed.requests[0]!.headers.authorization).toBe('Bearer secret');
+    const landed = otherOrigin.requests[0]!;
+    expect(landed.method).toBe('POST');
+    expect(landed.body).toBe('{"n":1}');
+    expect(landed.headers.authorization).toBeUndefined();
+    expect(landed.headers['x-trace']).toBe('t1');
   });
 
   it('retries with the same idempotency key on every attempt', async () => {

@@ -45,6 +45,9 @@ export interface SendPolicy {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
+/** Headers that a redirect to another origin must not carry. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
 /**
  * Sends the request and returns the final response. Throws HttpRequestRejectedError when a hop
  * breaks the policy, HttpRequestFailedError on network errors and timeouts, and the run
@@ -97,18 +100,27 @@ async function describeResponse(
   return { status: response.statusCode ?? 0, headers, ...(await readResponseBody(response)) };
 }
 
-/** Builds the request of the next hop, following fetch's rules for 301, 302 and 303. */
+/**
+ * Builds the request of the next hop, following fetch's rules: 303 (and 301 or 302 after a POST)
+ * turn into a GET without the body, and credentials are dropped when the origin changes.
+ */
 function redirectedRequest(request: HttpRequestSpec, status: number, url: string): HttpRequestSpec {
   const becomesGet =
     status === 303
       ? request.method !== 'HEAD'
       : (status === 301 || status === 302) && request.method === 'POST';
-  if (!becomesGet) return { ...request, url };
+  const isCrossOrigin = new URL(url).origin !== new URL(request.url).origin;
 
   const headers = Object.fromEntries(
-    Object.entries(request.headers).filter(([name]) => !/^content-/i.test(name)),
+    Object.entries(request.headers).filter(([name]) => {
+      const isDroppedContent = becomesGet && /^content-/i.test(name);
+      const isDroppedCredential = isCrossOrigin && CREDENTIAL_HEADERS.has(name.toLowerCase());
+      return !isDroppedContent && !isDroppedCredential;
+    }),
   );
-  return { method: 'GET', url, headers };
+
+  if (becomesGet) return { method: 'GET', url, headers };
+  return { ...request, url, headers };
 }
 
 function exchange(
