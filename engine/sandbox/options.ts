@@ -25,8 +25,9 @@ export type ResolvedOptions = Required<RunSandboxOptions>;
 
 const SILENT_LOGGER: SandboxLogger = { debug() {}, warn() {}, error() {} };
 
+/** Applies the defaults and rejects values isolated-vm or the guest cannot work with. */
 export function resolveOptions(options: RunSandboxOptions): ResolvedOptions {
-  return {
+  const resolved = {
     memoryLimitMb: options.memoryLimitMb ?? 64,
     logger: options.logger ?? SILENT_LOGGER,
     maxLogLines: options.maxLogLines ?? 100,
@@ -34,4 +35,19 @@ export function resolveOptions(options: RunSandboxOptions): ResolvedOptions {
     syncBudgetMs: options.syncBudgetMs ?? 50,
     prepareIsolates: options.prepareIsolates ?? true,
   };
+
+  requireInteger('memoryLimitMb', resolved.memoryLimitMb, 8);
+  requireInteger('maxLogLines', resolved.maxLogLines, 0);
+  requireInteger('maxLogLineLength', resolved.maxLogLineLength, 1);
+  // A timeout of 0 means no timeout to isolated-vm, so the budget must be at least 1 ms.
+  requireInteger('syncBudgetMs', resolved.syncBudgetMs, 1);
+  return resolved;
+}
+
+function requireInteger(name: string, value: number, minimum: number): void {
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new RangeError(
+      `Sandbox option ${name} must be an integer of at least ${minimum}; got ${value}`,
+    );
+  }
 }

@@ -315,6 +315,16 @@ describe('console', () => {
   });
 });
 
+describe('options', () => {
+  it.each([
+    [{ syncBudgetMs: 0 }, 'Sandbox option syncBudgetMs must be an integer of at least 1; got 0'],
+    [{ memoryLimitMb: 4 }, 'Sandbox option memoryLimitMb must be an integer of at least 8; got 4'],
+    [{ maxLogLines: 1.5 }, 'Sandbox option maxLogLines must be an integer of at least 0; got 1.5'],
+  ])('rejects %j', (options, message) => {
+    expect(() => createRunSandbox(options)).toThrow(message);
+  });
+});
+
 describe('lifecycle', () => {
   it('creates no isolate before the first call', () => {
     const sandbox = newSandbox();
