@@ -511,3 +511,50 @@ describe('cancellation', () => {
     expect(await keysOf([{ column: 'key', op: 'eq', value: 'aborted' }])).toEqual([]);
   });
 });
+
+describe('long text values', () => {
+  const shared = 'x'.repeat(250);
+  let longTableId: string;
+
+  beforeAll(async () => {
+    const table = await createDataTable(handle.db, tenantId, {
+      name: 'notes',
+      columns: [
+        { name: 'key', type: 'text' },
+        { name: 'body', type: 'text' },
+      ],
+    });
+    longTableId = table.id;
+    await data.insertRow(tenantId, longTableId, { key: 'b', body: `${shared}b` });
+    await data.insertRow(tenantId, longTableId, { key: 'a', body: `${shared}a` });
+    await data.insertRow(tenantId, longTableId, { key: 'big', body: 'é'.repeat(20_000) });
+  });
+
+  async function bodyKeys(filters: ResolvedFilter[], sort: ResolvedSort[] = []) {
+    const rows = await data.queryRows(tenantId, { tableId: longTableId, filters, sort, limit: 10 });
+    return rows.map((row) => row.key);
+  }
+
+  it('stores text longer than the indexed prefix', async () => {
+    expect(await bodyKeys([{ column: 'body', op: 'eq', value: 'é'.repeat(20_000) }])).toEqual([
+      'big',
+    ]);
+  });
+
+  it('compares values that differ after the prefix', async () => {
+    expect(await bodyKeys([{ column: 'body', op: 'eq', value: `${shared}a` }])).toEqual(['a']);
+    expect(await bodyKeys([{ column: 'body', op: 'gt', value: `${shared}a` }])).toEqual([
+      'b',
+      'big',
+    ]);
+    expect(await bodyKeys([{ column: 'body', op: 'lte', value: `${shared}a` }])).toEqual(['a']);
+    expect(await bodyKeys([{ column: 'body', op: 'in', value: [`${shared}b`, 'y'] }])).toEqual([
+      'b',
+    ]);
+  });
+
+  it('sorts values that share the prefix by the whole value', async () => {
+    expect(await bodyKeys([], [{ column: 'body', direction: 'asc' }])).toEqual(['a', 'b', 'big']);
+    expect(await bodyKeys([], [{ column: 'body', direction: 'desc' }])).toEqual(['big', 'b', 'a']);
+  });
+});

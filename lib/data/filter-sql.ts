@@ -4,7 +4,8 @@ import type { DataColumn, DataTableInfo, ResolvedFilter } from '../../engine/dat
 import { FILTER_OPERATORS } from '../../engine/types';
 import { normaliseIsoDate } from './dates';
 import { DataError, describeType, describeValue } from './errors';
-import { arrayLiteral, columnExpression, columnTextExpression } from './sql-text';
+import { arrayLiteral, columnExpression, columnTextExpression, indexExpression } from './sql-text';
+import { textComparisonSql, textInSql } from './text-filter-sql';
 
 const COMPARISONS = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
@@ -17,12 +18,11 @@ const SQL_TYPE_BY_COLUMN_TYPE = {
 
 const MATCH_NOTHING = sql`false`;
 
-/** The smallest and largest value of each ordered type; text has no largest value. */
+/** The smallest and largest value of each ordered type except text, which has no largest. */
 const RANGE_LIMITS = {
   number: { min: `'-Infinity'::numeric`, max: `'Infinity'::numeric` },
   date: { min: `'-infinity'::timestamptz`, max: `'infinity'::timestamptz` },
   boolean: { min: 'false', max: 'true' },
-  text: { min: `''`, max: null },
 } as const;
 
 /**
@@ -47,6 +47,11 @@ export function filterSql(table: DataTableInfo, filter: ResolvedFilter): SQL {
   if (column.type === 'json') return jsonFilterSql(table, column, filter);
   if (filter.op === 'in') return inSql(table, column, filter.value);
   if (filter.op === 'contains') return textContainsSql(table, column, filter.value);
+
+  if (column.type === 'text') {
+    const text = parameterText(table, column, filter.value, filter.op);
+    return textComparisonSql(column, filter.op, text);
+  }
 
   const operator = COMPARISONS[filter.op];
   const parameter = typedParameter(table, column, filter.value, filter.op);
@@ -75,7 +80,6 @@ function openRangeBound(column: DataColumn, op: string): string | null {
   if (!bounds) return null;
 
   const limit = isLowerBounded ? bounds.max : bounds.min;
-  if (limit === null) return null;
   return isLowerBounded ? `${expression} <= ${limit}` : `${expression} >= ${limit}`;
 }
 
@@ -93,11 +97,11 @@ export function findColumn(table: DataTableInfo, name: string, usage: string): D
 }
 
 function nullTestSql(column: DataColumn, op: 'isNull' | 'notNull'): SQL {
-  // The typed expression is NULL exactly when the text is, and it is what the indexes cover.
+  // The indexed expression is NULL exactly when the text is, so the index serves the test.
   const expression =
     column.type === 'json'
       ? columnTextExpression(column.name)
-      : columnExpression(column.name, column.type);
+      : indexExpression(column.name, column.type);
   return sql.raw(`${expression} ${op === 'isNull' ? 'IS NULL' : 'IS NOT NULL'}`);
 }
 
@@ -148,6 +152,8 @@ function inSql(table: DataTableInfo, column: DataColumn, value: unknown): SQL {
   if (items.length === 0) return MATCH_NOTHING;
 
   const texts = items.map((item) => parameterText(table, column, item, 'in'));
+  if (column.type === 'text') return textInSql(column, texts);
+
   const arrayType = `${SQL_TYPE_BY_COLUMN_TYPE[column.type as keyof typeof SQL_TYPE_BY_COLUMN_TYPE]}[]`;
   return sql`${sql.raw(columnExpression(column.name, column.type))} = ANY(${arrayLiteral(texts)}::${sql.raw(arrayType)})`;
 }

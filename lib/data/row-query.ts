@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DataTableInfo, ResolvedSort, RowQuery } from '../../engine/data';
 import { DataError } from './errors';
 import { filterSql, findColumn } from './filter-sql';
-import { columnExpression } from './sql-text';
+import { columnExpression, indexExpression } from './sql-text';
 
 /** Upper bound of a query's `limit`; the engine's own default and maximum are lower. */
 export const MAX_QUERY_LIMIT = 100_000;
@@ -55,7 +55,11 @@ function sortSql(table: DataTableInfo, sort: ResolvedSort): SQL {
   }
 
   const direction = sort.direction === 'asc' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST';
-  return sql.raw(`${columnExpression(column.name, column.type)} ${direction}`);
+  const whole = `${columnExpression(column.name, column.type)} ${direction}`;
+  if (column.type !== 'text') return sql.raw(whole);
+
+  // Ordering by the indexed prefix first gives the same order and lets the index serve it.
+  return sql.raw(`${indexExpression(column.name, column.type)} ${direction}, ${whole}`);
 }
 
 function validateLimit(table: DataTableInfo, limit: number): void {

@@ -46,7 +46,30 @@ export function columnExpression(name: string, type: ColumnType): string {
   }
 }
 
-/** The column's value as text, SQL NULL when the key is missing or holds JSON null. */
+/**
+ * Characters of a text value that its column's index covers. A B-tree entry must fit in about
+ * 2,700 bytes (PostgreSQL rejects the INSERT otherwise), so text columns index a prefix:
+ * 200 characters are at most 800 bytes in UTF-8.
+ */
+export const TEXT_INDEX_PREFIX_LENGTH = 200;
+
+/**
+ * The expression a column's index covers: the typed expression, except for text, where it is
+ * the first `TEXT_INDEX_PREFIX_LENGTH` characters. Text filters add a condition on the prefix,
+ * which the index serves, next to the exact condition on the whole value.
+ */
+export function indexExpression(name: string, type: ColumnType): string {
+  if (type !== 'text') return columnExpression(name, type);
+
+  return `(left(data ->> ${quoteLiteral(name)}, ${TEXT_INDEX_PREFIX_LENGTH}) COLLATE "C")`;
+}
+
+/** The prefix of a text value that `indexExpression` computes, counted in code points as `left()` does. */
+export function textIndexPrefix(value: string): string {
+  return Array.from(value).slice(0, TEXT_INDEX_PREFIX_LENGTH).join('');
+}
+
+/** The column's value as text, SQL NULL when the key is missing or contains JSON null. */
 export function columnTextExpression(name: string): string {
   return `(data ->> ${quoteLiteral(name)})`;
 }

@@ -1,7 +1,8 @@
 /**
  * Per-column expression indexes of data tables. Every row of every data table lives in
  * `data_rows`, so each index is partial (`WHERE table_id = '<id>'`) and covers one column of one
- * table, on exactly the cast expression that filters and sorts use (lib/data/sql-text.ts).
+ * table, on exactly the cast expression that filters and sorts use, or for text its indexed
+ * prefix (lib/data/sql-text.ts).
  * The postgres client runs unnamed statements, so every plan is custom and the planner can
  * prove the partial predicate from the bound table id.
  */
@@ -9,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 
 import type { DataColumn } from '../../engine/data';
-import { columnExpression, quoteIdentifier, quoteLiteral } from '../data/sql-text';
+import { columnExpression, indexExpression, quoteIdentifier, quoteLiteral } from '../data/sql-text';
 import type { Database } from './client';
 import { executeRows } from './execute';
 
@@ -35,7 +36,7 @@ export function rowIndexDefinition(tableId: string, column: DataColumn, position
     return `CREATE INDEX ${name} ON data_rows USING gin (${expression}) ${predicate}`;
   }
 
-  return `CREATE INDEX ${name} ON data_rows (${columnExpression(column.name, column.type)}) ${predicate}`;
+  return `CREATE INDEX ${name} ON data_rows (${indexExpression(column.name, column.type)}) ${predicate}`;
 }
 
 /** Creates the expression index of every column of a data table. */
