@@ -78,6 +78,14 @@ describe('escape attempts', () => {
     expect(result.value).toEqual([true, 'undefined', 'undefined']);
   });
 
+  it('a sloppy toJSON cannot reach the runtime through caller', async () => {
+    const result = await run(
+      "return { toJSON: Function('return String(arguments.callee.caller)') };",
+    );
+
+    expect(result.value).toBe('null');
+  });
+
   it('the global object holds only standard names and console', async () => {
     const result = await run(
       'return Object.getOwnPropertyNames(globalThis).filter((name) => /ivm|isolated|^\\$|^_/i.test(name));',

@@ -21,7 +21,8 @@ let syntaxIsolate: ivm.Isolate | undefined;
  * Returns the syntax error of an expression, such as `Unexpected token ')' (line 1, column 9)`,
  * or null when it parses. The source is compiled by V8, the same parser that later runs it, in
  * a process-wide isolate that never runs anything: no user code executes, here or in the server
- * realm.
+ * realm. A check took 10 to 20 µs, against 40 to 120 µs for acorn 8.19, in a microbenchmark of a
+ * one-line expression and a three-line body on a busy 2-CPU Linux VM.
  *
  * NOTE: the check compiles the source inside the same wrapper that runs it, so an expression
  * that closes the wrapper early (`1); doMore(); (2`) passes. That is not an escape, because the
