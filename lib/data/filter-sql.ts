@@ -65,10 +65,10 @@ export function filterSql(table: DataTableInfo, filter: ResolvedFilter): SQL {
  * The matching bound that closes a one-sided range (`freight > 500` gets `AND freight <=
  * 'Infinity'`), which every stored value satisfies, so the rows stay the same.
  *
- * The planner ignores the statistics of partial indexes, so it estimates a one-sided range on
- * a column expression at a third of the rows and prefers a scan of the whole table, but a
- * two-sided range at 0.5%, which makes it use the column's index (seen with EXPLAIN on
- * PostgreSQL 15 and on PGlite).
+ * The planner ignores the statistics of partial indexes. So it estimates a one-sided range on a
+ * column expression at a third of the rows and prefers a scan of the whole table. It estimates
+ * a two-sided range at 0.5% and uses the column's index (seen with EXPLAIN on PostgreSQL 15
+ * and on PGlite).
  */
 function openRangeBound(column: DataColumn, op: string): string | null {
   const isLowerBounded = op === 'gt' || op === 'gte';

@@ -12,10 +12,10 @@ export const MAX_QUERY_LIMIT = 100_000;
  * Builds the SELECT of a query block: the table's rows of the tenant, filtered, sorted and
  * limited in SQL. Returns `id` as text and `data` as jsonb.
  *
- * The tie breaker names `data_rows.id` because a bare `id` in ORDER BY would mean the text
- * output column. Sorting puts nulls last ascending and first descending (PostgreSQL's default), and always
- * ends with `id asc`, so equal values come back in insertion order; without a sort the order is
- * `id asc`. JSON columns cannot be sorted. `offset` skips rows after sorting (paging).
+ * Sorting puts nulls last ascending and first descending (PostgreSQL's default). It always ends
+ * with `id asc`, so equal values come back in insertion order, and without a sort the order is
+ * `id asc`. The tie breaker names `data_rows.id` because a bare `id` in ORDER BY would mean the
+ * text output column. JSON columns cannot be sorted. `offset` skips rows after sorting (paging).
  */
 export function rowQuerySql(
   tenantId: string,

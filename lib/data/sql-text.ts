@@ -25,9 +25,9 @@ export function quoteIdentifier(name: string): string {
 }
 
 /**
- * The typed expression of a column over `data_rows.data`. Filters, sorts and the per-column
- * expression indexes use exactly this text, because the planner only matches an index whose
- * expression is identical to the query's.
+ * Returns the typed expression of a column over `data_rows.data`, which filters and sorts use.
+ * The per-column indexes cover this exact text (a prefix of it for text, see `indexExpression`),
+ * because the planner only matches an index whose expression is identical to the query's.
  */
 export function columnExpression(name: string, type: ColumnType): string {
   const key = quoteLiteral(name);
@@ -54,7 +54,7 @@ export function columnExpression(name: string, type: ColumnType): string {
 export const TEXT_INDEX_PREFIX_LENGTH = 200;
 
 /**
- * The expression a column's index covers: the typed expression, except for text, where it is
+ * Returns the expression a column's index covers: the typed expression, except for text, where it is
  * the first `TEXT_INDEX_PREFIX_LENGTH` characters. Text filters add a condition on the prefix,
  * which the index serves, next to the exact condition on the whole value.
  */
@@ -64,7 +64,7 @@ export function indexExpression(name: string, type: ColumnType): string {
   return `(left(data ->> ${quoteLiteral(name)}, ${TEXT_INDEX_PREFIX_LENGTH}) COLLATE "C")`;
 }
 
-/** The prefix of a text value that `indexExpression` computes, counted in code points as `left()` does. */
+/** Returns the prefix of a text value that `indexExpression` computes, in code points as `left()` counts. */
 export function textIndexPrefix(value: string): string {
   return Array.from(value).slice(0, TEXT_INDEX_PREFIX_LENGTH).join('');
 }
