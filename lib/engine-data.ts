@@ -17,8 +17,9 @@ import { executeRowsCancellable } from './db/execute';
 import { findDataTableByName, getDataTable } from './repositories/data-tables';
 
 /**
- * Creates the engine's `DataAccess` on a database. Table definitions are cached per instance,
- * which is safe because a table's columns never change after it is created.
+ * Creates the engine's `DataAccess` on a database; create one per run. Table definitions are
+ * cached per instance, which is safe because a table's columns never change after it is
+ * created.
  */
 export function createDataAccess(db: Database): DataAccess {
   const tables = new Map<string, DataTableInfo>();
