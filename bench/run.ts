@@ -7,6 +7,7 @@
 import path from 'node:path';
 
 import { FIGURES } from './figures';
+import { closeSharedDatabases } from './support/databases';
 import { parseBenchOptions, USAGE, type BenchOptions } from './harness/cli';
 import { describeMachine } from './harness/machine';
 import { writeJsonReport, writeMarkdownReport } from './harness/report';
@@ -77,6 +78,7 @@ async function runFigures(figures: Figure[], options: BenchOptions): Promise<Ben
     }
   }
 
+  await closeSharedDatabases();
   report.durationSeconds = (performance.now() - startedAt) / 1000;
   return report;
 }

@@ -7,7 +7,7 @@ import type { DataAccess, ResolvedFilter } from '../../engine/data';
 import { comparedRow, measurement, notMeasuredRow } from '../harness/rows';
 import { sampleAsync } from '../harness/timer';
 import type { Figure, FigureContext, ResultRow } from '../harness/types';
-import { openPgliteBench, openPostgresBench, type BenchDatabase } from '../support/databases';
+import { sharedPglite, sharedPostgres, type BenchDatabase } from '../support/databases';
 import { isMissing, loadModule, type Loaded } from '../support/engine-modules';
 import { customerId, seedOrdersTable } from '../support/orders-table';
 
@@ -106,7 +106,6 @@ async function measureDatabase(
 
   const engineData = await loadModule<EngineDataModule>('lib/engine-data.ts', 'createDataAccess');
   if (isMissing(engineData)) {
-    await opened.handle.close();
     return [
       notMeasuredRow(
         NAME,
@@ -118,28 +117,18 @@ async function measureDatabase(
   }
 
   const rows: ResultRow[] = [];
-  try {
-    const data = engineData.createDataAccess(opened.handle.db);
-    for (const rowCount of rowCounts) {
-      context.log(`${opened.label}: seeding ${rowCount} rows`);
-      const seeded = await seedOrdersTable(opened, rowCount);
-      if (isMissing(seeded))
-        return [notMeasuredRow(NAME, `indexed filter, ${opened.label}`, '', seeded.missing)];
+  const data = engineData.createDataAccess(opened.handle.db);
+  for (const rowCount of rowCounts) {
+    context.log(`${opened.label}: seeding ${rowCount} rows`);
+    const seeded = await seedOrdersTable(opened, rowCount);
+    if (isMissing(seeded))
+      return [notMeasuredRow(NAME, `indexed filter, ${opened.label}`, '', seeded.missing)];
 
-      for (const filterCase of FILTER_CASES) {
-        rows.push(
-          await measureCase(
-            data,
-            opened,
-            { tableId: seeded.tableId, rowCount },
-            filterCase,
-            context,
-          ),
-        );
-      }
+    for (const filterCase of FILTER_CASES) {
+      rows.push(
+        await measureCase(data, opened, { tableId: seeded.tableId, rowCount }, filterCase, context),
+      );
     }
-  } finally {
-    await opened.handle.close();
   }
 
   return rows;
@@ -152,9 +141,9 @@ export const indexedFilterFigure: Figure = {
   async run(context) {
     // The quick run only proves the figure still works, so it seeds a small table.
     const rowCounts = context.quick ? [2_000] : [10_000, 100_000];
-    const pglite = await measureDatabase(await openPgliteBench(), rowCounts, context);
+    const pglite = await measureDatabase(await sharedPglite(), rowCounts, context);
     if (context.quick) return pglite;
 
-    return [...pglite, ...(await measureDatabase(await openPostgresBench(), rowCounts, context))];
+    return [...pglite, ...(await measureDatabase(await sharedPostgres(), rowCounts, context))];
   },
 };

@@ -15,6 +15,9 @@ import { jsChainGraph } from '../support/workflows';
 
 const NAME = 'node-red-peer';
 const LENGTHS = [1, 20, 100];
+
+/** The quick run only proves the figure works, so it skips the longest chain. */
+const QUICK_LENGTHS = [1, 20];
 const TARGET = 'ratio ≤ 1.0 median, p99 ≤ 1.5× Node-RED p99';
 
 interface ChainSamples {
@@ -44,7 +47,7 @@ async function sampleChains(
       () => runFlowscope(singleGraph, 1),
       () => runFlowscope(graph, length),
     ],
-    { warmupIterations: context.iterations(50, 10), iterations: context.iterations(400, 40) },
+    { warmupIterations: context.iterations(50, 5), iterations: context.iterations(400, 30) },
   );
 
   return [
@@ -81,7 +84,16 @@ function chainRows(
     warmup,
   );
 
+  const singleRow = comparedRow({
+    figure: NAME,
+    label: `chain of 1 vs Node-RED (sampled with the chain of ${length})`,
+    subject: measurement('Flowscope, 1 js block', single.flowscope, warmup),
+    reference: measurement('Node-RED, 1 function node', single.nodeRed, warmup),
+    target: 'context for the per-node row',
+  });
+
   return [
+    singleRow,
     comparedRow({
       figure: NAME,
       label: `chain of ${length} vs Node-RED: whole chain`,
@@ -111,13 +123,14 @@ export const nodeRedPeerFigure: Figure = {
       return [notMeasuredRow(NAME, 'chain of N js blocks vs Node-RED', TARGET, flowscope.missing)];
     }
 
-    const peer = await startNodeRed(LENGTHS, context.log);
+    const lengths = context.quick ? QUICK_LENGTHS : LENGTHS;
+    const peer = await startNodeRed(lengths, context.log);
     const rows: ResultRow[] = [];
     try {
-      for (const length of LENGTHS.filter((candidate) => candidate > 1)) {
+      for (const length of lengths.filter((candidate) => candidate > 1)) {
         context.log(`chains of ${length}`);
         const [single, chain] = await sampleChains(peer, flowscope, length, context);
-        rows.push(...chainRows(length, single, chain, context.iterations(50, 10)));
+        rows.push(...chainRows(length, single, chain, context.iterations(50, 5)));
       }
     } finally {
       await peer.stop();

@@ -7,7 +7,7 @@ import type { DataAccess, RowQuery } from '../../engine/data';
 import { comparedRow, measurement, notMeasuredRow } from '../harness/rows';
 import { sampleAsync, sampleSync } from '../harness/timer';
 import type { Figure, FigureContext, ResultRow } from '../harness/types';
-import { openPgliteBench, openPostgresBench, type BenchDatabase } from '../support/databases';
+import { sharedPglite, sharedPostgres, type BenchDatabase } from '../support/databases';
 import { isMissing, loadModule, type Loaded } from '../support/engine-modules';
 import { customerId, seedOrdersTable } from '../support/orders-table';
 
@@ -51,45 +51,41 @@ async function measureDatabase(
   if (isMissing(opened))
     return [notMeasuredRow(NAME, 'query cache hit vs PostgreSQL', TARGET, opened.missing)];
 
-  try {
-    const rowCount = context.quick ? QUICK_ROW_COUNT : ROW_COUNT;
-    const seeded = await seedOrdersTable(opened, rowCount);
-    if (isMissing(seeded))
-      return [notMeasuredRow(NAME, `query cache hit vs ${opened.label}`, TARGET, seeded.missing)];
+  const rowCount = context.quick ? QUICK_ROW_COUNT : ROW_COUNT;
+  const seeded = await seedOrdersTable(opened, rowCount);
+  if (isMissing(seeded))
+    return [notMeasuredRow(NAME, `query cache hit vs ${opened.label}`, TARGET, seeded.missing)];
 
-    const data: DataAccess = modules.engineData.createDataAccess(opened.handle.db);
-    const query: RowQuery = {
-      tableId: seeded.tableId,
-      filters: [{ column: 'customerId', op: 'eq', value: customerId(7) }],
-      sort: [{ column: 'amount', direction: 'desc' }],
-      limit: 100,
-    };
-    const rows = await data.queryRows(opened.tenantId, query);
-    const warmup = context.iterations(50, 10);
-    const hit = measureHit(modules.cache, query, rows, context);
-    const database = await sampleAsync(() => data.queryRows(opened.tenantId, query), {
-      warmupIterations: warmup,
-      iterations: context.iterations(1000, 100),
-    });
+  const data: DataAccess = modules.engineData.createDataAccess(opened.handle.db);
+  const query: RowQuery = {
+    tableId: seeded.tableId,
+    filters: [{ column: 'customerId', op: 'eq', value: customerId(7) }],
+    sort: [{ column: 'amount', direction: 'desc' }],
+    limit: 100,
+  };
+  const rows = await data.queryRows(opened.tenantId, query);
+  const warmup = context.iterations(50, 10);
+  const hit = measureHit(modules.cache, query, rows, context);
+  const database = await sampleAsync(() => data.queryRows(opened.tenantId, query), {
+    warmupIterations: warmup,
+    iterations: context.iterations(1000, 100),
+  });
 
-    return [
-      comparedRow({
-        figure: NAME,
-        label: `query cache hit vs ${opened.label} (${rows.length} rows, ${rowCount.toLocaleString('en-US')}-row table)`,
-        subject: measurement(
-          'cache key (SHA-256 of canonical JSON) + lookup',
-          hit,
-          context.iterations(1000, 100),
-        ),
-        reference: measurement(`the same query sent to ${opened.label}`, database, warmup),
-        target: TARGET,
-        isMet: ({ subject, ratio }) =>
-          subject.summary.medianMs <= 0.01 && ratio !== undefined && ratio <= 1 / 20,
-      }),
-    ];
-  } finally {
-    await opened.handle.close();
-  }
+  return [
+    comparedRow({
+      figure: NAME,
+      label: `query cache hit vs ${opened.label} (${rows.length} rows, ${rowCount.toLocaleString('en-US')}-row table)`,
+      subject: measurement(
+        'cache key (SHA-256 of canonical JSON) + lookup',
+        hit,
+        context.iterations(1000, 100),
+      ),
+      reference: measurement(`the same query sent to ${opened.label}`, database, warmup),
+      target: TARGET,
+      isMet: ({ subject, ratio }) =>
+        subject.summary.medianMs <= 0.01 && ratio !== undefined && ratio <= 1 / 20,
+    }),
+  ];
 }
 
 export const queryCacheFigure: Figure = {
@@ -104,9 +100,9 @@ export const queryCacheFigure: Figure = {
       return [notMeasuredRow(NAME, 'query cache hit', TARGET, engineData.missing)];
 
     const modules = { cache, engineData };
-    const rows = await measureDatabase(await openPgliteBench(), modules, context);
+    const rows = await measureDatabase(await sharedPglite(), modules, context);
     if (context.quick) return rows;
 
-    return [...rows, ...(await measureDatabase(await openPostgresBench(), modules, context))];
+    return [...rows, ...(await measureDatabase(await sharedPostgres(), modules, context))];
   },
 };

@@ -30,7 +30,9 @@ export interface ComparedRowInput {
 /** Builds a measured row with the ratio of medians and the verdict filled in. */
 export function comparedRow(input: ComparedRowInput): ResultRow {
   const { subject, reference } = input;
-  const ratio = reference ? subject.summary.medianMs / reference.summary.medianMs : undefined;
+  // A ratio to a median at or below zero (a per-node difference drowned in noise) means nothing.
+  const hasRatio = reference !== undefined && reference.summary.medianMs > 0;
+  const ratio = hasRatio ? subject.summary.medianMs / reference.summary.medianMs : undefined;
   const isMet = input.isMet?.({ subject, reference, ratio });
 
   return {

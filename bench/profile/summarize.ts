@@ -11,6 +11,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -31,11 +32,36 @@ function shortUrl(url: string): string {
   return url.replace(/^file:\/\/.*?\/(engine|lib|bench|app)\//, '$1/') || '(native)';
 }
 
+function functionKey(node: ProfileNode): string {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'}  ${shortUrl(url)}:${lineNumber + 1}`;
+}
+
 function tally(keyOf: (node: ProfileNode) => string): [string, number][] {
   const hits = new Map<string, number>();
   for (const node of profile.nodes) {
     const key = keyOf(node);
     hits.set(key, (hits.get(key) ?? 0) + (node.hitCount ?? 0));
+  }
+  return [...hits.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** Samples per function with its callees included, each function counted once per stack. */
+function tallyInclusive(keyOf: (node: ProfileNode) => string): [string, number][] {
+  const parents = new Map<number, ProfileNode>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parents.set(child, node);
+  }
+
+  const hits = new Map<string, number>();
+  for (const node of profile.nodes) {
+    if (!node.hitCount) continue;
+    const keys = new Set<string>();
+    for (let current: ProfileNode | undefined = node; current; current = parents.get(current.id)) {
+      keys.add(keyOf(byId.get(current.id)!));
+    }
+    for (const key of keys) hits.set(key, (hits.get(key) ?? 0) + node.hitCount);
   }
   return [...hits.entries()].sort((a, b) => b[1] - a[1]);
 }
@@ -50,6 +76,14 @@ for (const [key, hits] of tally(
   (node) =>
     `${node.callFrame.functionName || '(anonymous)'}  ${shortUrl(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`,
 ).slice(0, top)) {
+  process.stdout.write(`${percent(hits)}  ${key}\n`);
+}
+
+process.stdout.write('\nBy function, callees included (engine and lib only):\n');
+const productFunctions = tallyInclusive(functionKey).filter(([key]) =>
+  /\s(engine|lib)\//.test(key),
+);
+for (const [key, hits] of productFunctions.slice(0, top)) {
   process.stdout.write(`${percent(hits)}  ${key}\n`);
 }
 

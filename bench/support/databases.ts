@@ -72,3 +72,33 @@ export async function openPostgresBench(): Promise<Loaded<BenchDatabase>> {
 
   return openWithTenant('PostgreSQL', { url: url.toString() });
 }
+
+const shared: {
+  pglite?: Promise<Loaded<BenchDatabase>>;
+  postgres?: Promise<Loaded<BenchDatabase>>;
+} = {};
+
+/**
+ * Returns the in-memory PGlite that the data figures share, opened on first use. Opening PGlite
+ * (WebAssembly start, initdb and migrations) takes seconds, so the figures do it once.
+ */
+export function sharedPglite(): Promise<Loaded<BenchDatabase>> {
+  shared.pglite ??= openPgliteBench();
+  return shared.pglite;
+}
+
+/** Returns the PostgreSQL benchmark database that the data figures share, recreated once. */
+export function sharedPostgres(): Promise<Loaded<BenchDatabase>> {
+  shared.postgres ??= openPostgresBench();
+  return shared.postgres;
+}
+
+/** Closes the shared databases; `npm run bench` calls it after the last figure. */
+export async function closeSharedDatabases(): Promise<void> {
+  for (const opening of [shared.pglite, shared.postgres]) {
+    const database = await opening;
+    if (database && !isMissing(database)) await database.handle.close();
+  }
+  shared.pglite = undefined;
+  shared.postgres = undefined;
+}

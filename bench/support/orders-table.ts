@@ -42,8 +42,29 @@ function orderRow(index: number, rowCount: number): Record<string, unknown> {
   };
 }
 
-/** Creates a table `orders_<rowCount>` with `rowCount` rows and analyses it; returns its id. */
+/** Tables already seeded, per database handle and row count, so figures can share them. */
+const seededTables = new WeakMap<object, Map<number, string>>();
+
+/**
+ * Creates a table `orders_<rowCount>` with `rowCount` rows and analyses it, or finds the one
+ * an earlier figure created in the same database. Returns its id.
+ */
 export async function seedOrdersTable(
+  database: BenchDatabase,
+  rowCount: number,
+): Promise<Loaded<{ tableId: string }>> {
+  const known = seededTables.get(database.handle)?.get(rowCount);
+  if (known) return { tableId: known };
+
+  const seeded = await createOrdersTable(database, rowCount);
+  if (isMissing(seeded)) return seeded;
+
+  const tables = seededTables.get(database.handle) ?? new Map<number, string>();
+  seededTables.set(database.handle, tables.set(rowCount, seeded.tableId));
+  return seeded;
+}
+
+async function createOrdersTable(
   database: BenchDatabase,
   rowCount: number,
 ): Promise<Loaded<{ tableId: string }>> {
