@@ -79,7 +79,7 @@ export class IsolateRunSandbox implements RunSandbox {
   }
 
   initialize(input: unknown, vars: Record<string, unknown>): Promise<void> {
-    const site = { blockId: '', field: 'input', subject: 'run input' };
+    const site = { blockId: '', field: 'input', subject: 'input or vars' };
     return settle(() =>
       chain(this.sendData('initialize', [input, vars], site), () => {
         this.input = input;
@@ -149,7 +149,8 @@ export class IsolateRunSandbox implements RunSandbox {
           this.callScript(runtime, kind, source, itemName, locals, options, site),
         );
       },
-      (error) => this.translate(error, site, options.timeoutMs),
+      (error) =>
+        this.translate(error, site, options.timeoutMs, locals.itemName ?? DEFAULT_ITEM_NAME),
     );
   }
 
@@ -225,12 +226,15 @@ export class IsolateRunSandbox implements RunSandbox {
             openEnvelope(outcome.text, site);
           });
         }),
-      (error) => this.translate(error, site, DATA_TIMEOUT_MS),
+      (error) => this.translate(error, site, DATA_TIMEOUT_MS, site.subject),
     );
   }
 
-  /** Turns a failure raised by isolated-vm into a SandboxError, and drops an isolate it lost. */
-  private translate(error: unknown, site: CallSite, timeoutMs: number): unknown {
+  /**
+   * Turns a failure raised by isolated-vm into a SandboxError, and drops an isolate it lost.
+   * `copiedName` names the value copied in, for a value that cannot be copied.
+   */
+  private translate(error: unknown, site: CallSite, timeoutMs: number, copiedName: string) {
     if (error instanceof SandboxError) return error;
     if (this.disposed) return new Error(DISPOSED_MESSAGE);
 
@@ -248,7 +252,7 @@ export class IsolateRunSandbox implements RunSandbox {
       const reason = error instanceof Error ? error.message : String(error);
       return valueError(
         site,
-        `value at ${site.subject} cannot be copied into the sandbox (${reason}); pass JSON data`,
+        `value at ${copiedName} cannot be copied into the sandbox (${reason}); pass JSON data`,
       );
     }
 

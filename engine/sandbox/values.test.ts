@@ -206,6 +206,16 @@ describe('values sent into the sandbox', () => {
     reference.release();
   });
 
+  it('reject a loop item that cannot be copied', async () => {
+    const call = sandbox.runScript('return 1;', { item: { format: () => 1 }, index: 0 }, code);
+
+    await expect(call).rejects.toMatchObject({
+      code: 'SANDBOX_VALUE',
+      message:
+        'Block "sum": value at item cannot be copied into the sandbox (() => 1 could not be cloned.); pass JSON data',
+    });
+  });
+
   it('reject a host callback in a loop item before code runs', async () => {
     const callback = new ivm.Callback(() => 'host');
 
