@@ -1,6 +1,6 @@
 /**
- * Graph indexing: blocks by id, edges by block, the scopes (the top level and each loop body),
- * a topological order per scope, and the cycles that prevent one.
+ * Graph indexing: blocks by id, edges by block, the scopes (the top level and each loop body)
+ * and a topological order per scope. Cycles are found by graph-cycles.ts.
  *
  * A block belongs to the scope of its `parentId` (a loop block) or to the top level. Edges
  * connect blocks of one scope; a loop body reads what the outer blocks computed through `vars`.
@@ -83,7 +83,8 @@ export function topologicalOrder(
   return { order, leftOver: scopeNodes.filter((node) => !ordered.has(node)) };
 }
 
-function successorsInScope(
+/** Targets of a block's edges that stay in its scope, self edges excluded. */
+export function successorsInScope(
   nodeId: string,
   outgoing: ReadonlyMap<string, GraphEdge[]>,
   inScope: ReadonlyMap<string, GraphNode>,
@@ -91,112 +92,4 @@ function successorsInScope(
   return (outgoing.get(nodeId) ?? [])
     .map((edge) => edge.target)
     .filter((target) => target !== nodeId && inScope.has(target));
-}
-
-/**
- * The cycles among the blocks of one scope, one per strongly connected component of more than
- * one block, each as the block ids along it with the first repeated at the end.
- */
-export function findCycles(
-  scopeNodes: GraphNode[],
-  outgoing: ReadonlyMap<string, GraphEdge[]>,
-): string[][] {
-  const inScope = new Map(scopeNodes.map((node) => [node.id, node]));
-  const successors = (id: string) => successorsInScope(id, outgoing, inScope);
-
-  return stronglyConnectedComponents(
-    scopeNodes.map((node) => node.id),
-    successors,
-  )
-    .filter((component) => component.length > 1)
-    .map((component) => cycleThrough(component, successors));
-}
-
-/** Tarjan's algorithm, iterative so that long chains do not overflow the call stack. */
-function stronglyConnectedComponents(
-  ids: string[],
-  successors: (id: string) => string[],
-): string[][] {
-  const indexOf = new Map<string, number>();
-  const lowLink = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const components: string[][] = [];
-
-  for (const root of ids) {
-    if (indexOf.has(root)) continue;
-    const work: Array<{ id: string; next: number }> = [{ id: root, next: 0 }];
-
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      if (frame.next === 0 && !indexOf.has(frame.id)) {
-        indexOf.set(frame.id, indexOf.size);
-        lowLink.set(frame.id, indexOf.get(frame.id)!);
-        stack.push(frame.id);
-        onStack.add(frame.id);
-      }
-
-      const targets = successors(frame.id);
-      if (frame.next < targets.length) {
-        const target = targets[frame.next]!;
-        frame.next += 1;
-        if (!indexOf.has(target)) work.push({ id: target, next: 0 });
-        else if (onStack.has(target)) {
-          lowLink.set(frame.id, Math.min(lowLink.get(frame.id)!, indexOf.get(target)!));
-        }
-        continue;
-      }
-
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) {
-        lowLink.set(parent.id, Math.min(lowLink.get(parent.id)!, lowLink.get(frame.id)!));
-      }
-      if (lowLink.get(frame.id) === indexOf.get(frame.id)) {
-        components.push(popComponent(stack, onStack, frame.id));
-      }
-    }
-  }
-
-  return components;
-}
-
-function popComponent(stack: string[], onStack: Set<string>, rootId: string): string[] {
-  const component: string[] = [];
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    onStack.delete(id);
-    component.push(id);
-    if (id === rootId) break;
-  }
-  return component.reverse();
-}
-
-/**
- * A cycle through the first block of a strongly connected component: a depth-first search
- * inside the component from that block until an edge leads back to it.
- */
-function cycleThrough(component: string[], successors: (id: string) => string[]): string[] {
-  const members = new Set(component);
-  const start = component[0]!;
-  const visited = new Set([start]);
-  const path = [start];
-  const pending = [successors(start).filter((id) => members.has(id))];
-
-  while (pending.length > 0) {
-    const candidates = pending[pending.length - 1]!;
-    const next = candidates.shift();
-
-    if (next === undefined) {
-      pending.pop();
-      path.pop();
-    } else if (next === start) {
-      return [...path, start];
-    } else if (!visited.has(next)) {
-      visited.add(next);
-      path.push(next);
-      pending.push(successors(next).filter((id) => members.has(id)));
-    }
-  }
-
-  return [...component, start];
 }

@@ -3,9 +3,12 @@
  * every expression and `js` code parses.
  */
 
-import { blockLabel, describeType } from './block-labels';
+import { describeType } from './block-labels';
+import { ConfigCheck, type SyntaxCheckers } from './config-check';
 import { FILTER_OPERATORS, type GraphNode } from './types';
 import type { ProblemList } from './validation-problems';
+
+export type { SyntaxCheckers } from './config-check';
 
 /** Default and maximum of a query block's `limit`. */
 export const DEFAULT_QUERY_LIMIT = 100;
@@ -18,127 +21,6 @@ export const WRITE_OPERATIONS = ['insert', 'update', 'delete'];
 
 const RESERVED_LOOP_NAMES = new Set(['vars', 'input', 'index']);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** Syntax checks of the sandbox: each returns the parse error's message, or null. */
-export interface SyntaxCheckers {
-  expression(source: string): string | null;
-  script(code: string): string | null;
-}
-
-type Config = Record<string, unknown>;
-
-/** Reports the problems of one block's config against the rules of its type. */
-class ConfigCheck {
-  readonly config: Config;
-
-  constructor(
-    readonly node: GraphNode,
-    private readonly problems: ProblemList,
-    private readonly syntax: SyntaxCheckers,
-  ) {
-    this.config = node.config as unknown as Config;
-  }
-
-  report(
-    code: 'config_missing' | 'config_invalid' | 'expression_invalid' | 'query_limit_too_large',
-    problem: string,
-  ): void {
-    this.problems.add(code, `${blockLabel(this.node)}: ${problem}`, { blockId: this.node.id });
-  }
-
-  /** A required or optional expression field; returns whether it is present and a string. */
-  expression(field: string, value: unknown, required: boolean): void {
-    if (value === undefined || value === '') {
-      if (required) this.report('config_missing', `${field} is required`);
-      return;
-    }
-    if (typeof value !== 'string') {
-      this.report(
-        'config_invalid',
-        `${field} must be an expression string, got ${describeType(value)}`,
-      );
-      return;
-    }
-
-    const error = this.syntax.expression(value);
-    if (error !== null) this.report('expression_invalid', `${field} does not parse: ${error}`);
-  }
-
-  script(field: string, value: unknown): void {
-    if (typeof value !== 'string' || value.trim() === '') {
-      this.report(
-        'config_missing',
-        `${field} is required (a function body that returns a JSON value)`,
-      );
-      return;
-    }
-
-    const error = this.syntax.script(value);
-    if (error !== null) this.report('expression_invalid', `${field} does not parse: ${error}`);
-  }
-
-  /** Checks an object of expressions such as `values` or `headers`. */
-  expressionRecord(field: string, required: boolean): void {
-    const value = this.config[field];
-    if (value === undefined && !required) return;
-
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.report(
-        value === undefined ? 'config_missing' : 'config_invalid',
-        `${field} must be an object of names to expressions, got ${describeType(value)}`,
-      );
-      return;
-    }
-    for (const [name, source] of Object.entries(value)) {
-      this.expression(`${field}.${name}`, source, true);
-    }
-  }
-
-  text(field: string, required: boolean): void {
-    const value = this.config[field];
-    if (value === undefined && !required) return;
-
-    if (typeof value !== 'string' || value.trim() === '') {
-      const problem =
-        value === undefined
-          ? `${field} is required`
-          : `${field} must be a non-empty string, got ${JSON.stringify(value)}`;
-      this.report(value === undefined ? 'config_missing' : 'config_invalid', problem);
-    }
-  }
-
-  choice(field: string, choices: readonly string[], required: boolean): void {
-    const value = this.config[field];
-    if (value === undefined && !required) return;
-
-    if (!choices.includes(value as string)) {
-      const got = value === undefined ? 'nothing' : JSON.stringify(value);
-      this.report(
-        value === undefined ? 'config_missing' : 'config_invalid',
-        `${field} must be one of ${choices.join(', ')}, got ${got}`,
-      );
-    }
-  }
-
-  integer(field: string, min: number, max: number): void {
-    const value = this.config[field];
-    if (value === undefined) return;
-
-    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
-      this.report(
-        'config_invalid',
-        `${field} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
-      );
-    }
-  }
-
-  boolean(field: string): void {
-    const value = this.config[field];
-    if (value !== undefined && typeof value !== 'boolean') {
-      this.report('config_invalid', `${field} must be true or false, got ${JSON.stringify(value)}`);
-    }
-  }
-}
 
 /** Checks a block's config; the block's type is known and its config is an object. */
 export function checkBlockConfig(

@@ -4,7 +4,8 @@
  */
 
 import { blockLabel, describeType } from './block-labels';
-import { findCycles, scopeOf, TOP_LEVEL_SCOPE } from './graph';
+import { scopeOf, TOP_LEVEL_SCOPE } from './graph';
+import { findCycles } from './graph-cycles';
 import { BLOCK_TYPES, type GraphEdge, type GraphNode } from './types';
 import type { ProblemList } from './validation-problems';
 
