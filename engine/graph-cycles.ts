@@ -7,8 +7,8 @@ import { successorsInScope } from './graph';
 import type { GraphEdge, GraphNode } from './types';
 
 /**
- * The cycles among the blocks of one scope, one per strongly connected component of more than
- * one block, each as the block ids along it with the first repeated at the end.
+ * Finds the cycles among the blocks of one scope, one per strongly connected component of more
+ * than one block. Each cycle lists the block ids along it, with the first repeated at the end.
  */
 export function findCycles(
   scopeNodes: GraphNode[],
@@ -85,8 +85,8 @@ function popComponent(stack: string[], onStack: Set<string>, rootId: string): st
 }
 
 /**
- * A cycle through the first block of a strongly connected component: a depth-first search
- * inside the component from that block until an edge leads back to it.
+ * Finds a cycle through the first block of a strongly connected component, searching depth
+ * first inside the component from that block until an edge leads back to it.
  */
 function cycleThrough(component: string[], successors: (id: string) => string[]): string[] {
   const members = new Set(component);

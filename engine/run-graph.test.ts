@@ -255,6 +255,15 @@ describe('runGraph', () => {
     expect((result.assignments[0]!.value as string).length).toBe(70_000);
   });
 
+  it('leaves the caller input unfrozen', async () => {
+    const input = { nested: { count: 1 } };
+    const graph = { nodes: [block('in', 'input', {})], edges: [] };
+
+    await runOn({ database, graph, input });
+
+    expect(Object.isFrozen(input.nested)).toBe(false);
+  });
+
   it('leaves values out of the trace without debug', async () => {
     const graph = {
       nodes: [block('log', 'js', { code: 'console.log("x"); return 42;', outputKey: 'answer' })],

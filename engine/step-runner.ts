@@ -126,7 +126,10 @@ function recordSkip(
 async function recordExecution(context: BlockContext, result: BlockResult): Promise<StepResult> {
   const { run, node, step } = context;
   const outputKey = outputKeyOf(node);
-  const value = deepFreeze(result.output ?? null);
+  // Assigned values are frozen so that no later block can change what an earlier one produced;
+  // other outputs, such as the caller's input echoed by an input block, stay as they are.
+  const value =
+    outputKey === undefined ? (result.output ?? null) : deepFreeze(result.output ?? null);
 
   if (outputKey !== undefined) await assignVariable(context, outputKey, value, result);
 
