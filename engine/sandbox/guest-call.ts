@@ -4,7 +4,7 @@ import { thrownError, valueError, type CallSite } from './errors';
 import type { GuestFunction } from './isolate';
 import { formatPosition } from './source';
 
-/** The parsed JSON text that every guest function returns. */
+/** The parsed JSON text that the guest's `initialize`, `assign` and `call` return. */
 export type GuestEnvelope =
   { value: unknown; logs?: string[]; error?: undefined } | { error: GuestFailure; logs?: string[] };
 
@@ -61,7 +61,7 @@ export function classifyInterruption(
 export interface GuestCall {
   fn: ivm.Reference<GuestFunction>;
   args: unknown[];
-  /** Copy object arguments in (structured clone); primitives cross without it. */
+  /** True to copy object arguments in by structured clone; primitives cross without it. */
   copy: boolean;
 }
 

@@ -15,8 +15,8 @@ export interface RunSandboxOptions {
    */
   syncBudgetMs?: number;
   /**
-   * Keep one prepared isolate ready for the next run, so that a run does not wait for isolate
-   * creation. Default true.
+   * True to keep one prepared isolate ready for the next run, so that a run does not wait for
+   * isolate creation. Default true.
    */
   prepareIsolates?: boolean;
 }
