@@ -62,7 +62,7 @@ export function filterSql(table: DataTableInfo, filter: ResolvedFilter): SQL {
 }
 
 /**
- * The matching bound that closes a one-sided range (`freight > 500` gets `AND freight <=
+ * Returns the matching bound that closes a one-sided range (`freight > 500` gets `AND freight <=
  * 'Infinity'`), which every stored value satisfies, so the rows stay the same.
  *
  * The planner ignores the statistics of partial indexes. So it estimates a one-sided range on a

@@ -8,7 +8,7 @@ export interface StoredRow {
 }
 
 /**
- * The row as blocks see it: `_id`, then every column in table order, null where the stored
+ * Converts a stored row to the row blocks see: `_id`, then every column in table order, null where the stored
  * object has no value. Keys that are not columns are left out.
  */
 export function toDataRow(columns: readonly DataColumn[], row: StoredRow): DataRow {

@@ -69,12 +69,12 @@ export function textIndexPrefix(value: string): string {
   return Array.from(value).slice(0, TEXT_INDEX_PREFIX_LENGTH).join('');
 }
 
-/** The column's value as text, SQL NULL when the key is missing or contains JSON null. */
+/** Returns the column's value as text: SQL NULL when the key is missing or contains JSON null. */
 export function columnTextExpression(name: string): string {
   return `(data ->> ${quoteLiteral(name)})`;
 }
 
-/** A PostgreSQL array literal (`{"a","b"}`) of strings, for a single typed array parameter. */
+/** Formats strings as a PostgreSQL array literal (`{"a","b"}`), for a single typed array parameter. */
 export function arrayLiteral(values: readonly string[]): string {
   const elements = values.map(
     (value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,

@@ -76,7 +76,7 @@ export function normaliseColumnValue(
   return stored;
 }
 
-/** The stored form of a non-null value, or undefined when it does not fit the column type. */
+/** Returns the stored form of a non-null value, or undefined when it does not fit the column type. */
 function toStoredValue(column: DataColumn, value: unknown): unknown {
   switch (column.type) {
     case 'number':
@@ -118,7 +118,7 @@ function expectedText(column: DataColumn): string {
 }
 
 /**
- * Whether a value survives a JSON round trip unchanged and fits jsonb: no functions, no
+ * Checks whether a value survives a JSON round trip unchanged and fits jsonb: no functions, no
  * non-finite numbers, no class instances, no NUL characters (jsonb rejects `\u0000`).
  */
 export function isPlainJson(value: unknown, depth = 0): boolean {

@@ -16,7 +16,7 @@ import { executeRows } from './execute';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The index name prefix of a data table: `data_rows_t<uuid hex>_`, well under 63 bytes. */
+/** Returns the index name prefix of a data table: `data_rows_t<uuid hex>_`, well under 63 bytes. */
 export function rowIndexPrefix(tableId: string): string {
   if (!UUID.test(tableId)) {
     throw new Error(`Data table id "${tableId}" is not a UUID`);
@@ -25,7 +25,7 @@ export function rowIndexPrefix(tableId: string): string {
   return `data_rows_t${tableId.replaceAll('-', '').toLowerCase()}_`;
 }
 
-/** The CREATE INDEX statement of one column; `position` is the column's 0-based index. */
+/** Returns the CREATE INDEX statement of one column; `position` is the column's 0-based index. */
 export function rowIndexDefinition(tableId: string, column: DataColumn, position: number): string {
   const name = quoteIdentifier(`${rowIndexPrefix(tableId)}c${position}`);
   const predicate = `WHERE table_id = ${quoteLiteral(tableId)}`;

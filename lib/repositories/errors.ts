@@ -1,5 +1,5 @@
 /**
- * Errors of the repositories, told apart by `code`. A record of another tenant is never an
+ * Errors of the repositories, which callers distinguish by `code`. A record of another tenant is never an
  * error: reads return null and writes return null or false, exactly as for an unknown id.
  */
 
@@ -30,7 +30,7 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** Whether a database error, or one of its causes, is a unique violation (SQLSTATE 23505). */
+/** Checks whether a database error, or one of its causes, is a unique violation (SQLSTATE 23505). */
 export function isUniqueViolation(error: unknown): boolean {
   for (let current = error; current; current = (current as { cause?: unknown }).cause) {
     if ((current as { code?: unknown }).code === '23505') return true;

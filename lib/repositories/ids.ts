@@ -1,7 +1,7 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Whether a string is a UUID. Ids arrive from URLs and forms; checking them first turns a
+ * Checks whether a string is a UUID. Ids arrive from URLs and forms; checking them first turns a
  * malformed id into "not found" instead of a database error.
  */
 export function isUuid(value: unknown): value is string {
