@@ -150,6 +150,12 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('trims the column names of the header', async () => {
+    const result = await importText('spaced', 'id, name ,city\n1,Ada,London\n');
+
+    expect(result.columns.map((column) => column.name)).toEqual(['id', 'name', 'city']);
+  });
+
   it('skips a byte order mark and blank lines', async () => {
     const result = await importText('bom', '\uFEFFcode,label\n\n1,one\n\n2,two\n');
 

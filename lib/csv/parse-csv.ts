@@ -27,7 +27,8 @@ interface RawRecord {
 
 /**
  * Parses CSV bytes: RFC 4180 quoting, a UTF-8 byte order mark skipped, blank lines skipped, and
- * quotes inside unquoted fields kept as text. The first record is the header. A record with the
+ * quotes inside unquoted fields kept as text. The first record is the header, its names trimmed
+ * (`a, b` names the columns `a` and `b`). A record with the
  * wrong number of fields, invalid UTF-8 or an unclosed quote becomes a problem, and parsing goes
  * on after it. Throws `CsvImportError` for an empty file or an invalid header, since then no
  * row can be read.
@@ -45,6 +46,7 @@ export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
       fileName,
     );
   }
+  headerRecord.fields = headerRecord.fields.map((name) => name.trim());
   validateHeader(headerRecord, invalidLines, problems, fileName);
 
   const records: CsvRecord[] = [];
