@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,14 +21,26 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     plugins: { '@next/next': nextPlugin, 'react-hooks': reactHooks },
     rules: {
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs['core-web-vitals'].rules,
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
+  },
+  {
+    // Scripts evaluated inside the browser page by the benchmarks.
+    files: ['**/*.browser.js'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-redeclare': 'off' },
   },
   {
     // Server code logs through lib/logger; the command line and scripts own their stdout.
@@ -39,7 +52,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['next', 'next/*', 'react', 'react-dom', 'drizzle-orm', 'drizzle-orm/*', '@/lib/*', '@/app/*', '@/components/*'] },
+        {
+          patterns: [
+            'next',
+            'next/*',
+            'react',
+            'react-dom',
+            'drizzle-orm',
+            'drizzle-orm/*',
+            '@/lib/*',
+            '@/app/*',
+            '@/components/*',
+          ],
+        },
       ],
     },
   },

@@ -2,7 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'components/**/*.test.tsx', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'engine/**/*.test.ts',
+      'lib/**/*.test.ts',
+      'components/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'app/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     pool: 'forks',
     // isolated-vm requires the V8 startup snapshot off in every process that loads it.
     execArgv: ['--no-node-snapshot'],

@@ -13,7 +13,10 @@ if (major < 24) {
   process.exit(1);
 }
 
-const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-node-snapshot`.trim() };
+const env = {
+  ...process.env,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-node-snapshot`.trim(),
+};
 const nextBin = 'node_modules/next/dist/bin/next';
 
 if (!existsSync('.next/BUILD_ID')) {
