@@ -1,46 +1,41 @@
 /**
- * Previews a workflow through the `startRun` server action over HTTP on the production server,
- * 200 runs one at a time and then 200 with 8 in flight. The references run the same workflow in
- * this process, through `runGraph` and through the run service that the action calls, which
- * also stores the run and its trace. Both sides use PGlite persisted in a temporary folder.
+ * Previews the "Customer order review" demo workflow through the `startRun` server action over
+ * HTTP on the production server, 200 runs one at a time and then 200 with 8 in flight. The
+ * references run the same workflow in this process, through `runGraph` and through the run
+ * service that the action calls, which also stores the run and its trace. Both sides use the
+ * demo data on PGlite persisted in a temporary folder.
  */
 
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 
 import { comparedRow, measurement, notMeasuredRow } from '../harness/rows';
 import { sampleConcurrent, sampleInterleaved, type AsyncOperation } from '../harness/timer';
 import type { Figure, FigureContext, ResultRow } from '../harness/types';
 import { callServerAction, findServerActionId, openSession } from '../support/app-actions';
 import { createAppDataDir, startAppServer } from '../support/app-server';
-import { seedCustomerOrdersWorkflow, type SeededWorkflow } from '../support/bench-workflow';
-import { BENCH_TENANT_SLUG, openPgliteBench, type BenchDatabase } from '../support/databases';
+import type { SeededWorkflow } from '../support/bench-workflow';
+import type { BenchDatabase } from '../support/databases';
+import { DEMO_WORKFLOW_INPUT, openDemoDatabase, type DemoDatabase } from '../support/demo-workflow';
 import { checkFile, isMissing, loadModule } from '../support/engine-modules';
 import { loadFlowscope } from '../support/flowscope';
-import { customerId } from '../support/orders-table';
 
 const NAME = 'server-action-http';
 const TARGET = 'HTTP overhead ≤ 2 ms p50';
 const RUNS = 200;
 const CONCURRENCY = 8;
 const ACTIONS_FILE = 'app/workflows/[id]/runs/actions.ts';
-const INPUT = { customerId: customerId(7) };
+const INPUT = DEMO_WORKFLOW_INPUT;
 
 type EngineDataModule = typeof import('../../lib/engine-data');
 type RunServiceModule = typeof import('../../lib/run-service');
 
-/** Seeds a PGlite data folder with the bench tenant and workflow, then closes it. */
-async function seedDataDir(dataDir: string): Promise<SeededWorkflow> {
-  const database = await openPgliteBench(path.join(dataDir, 'pglite'));
-  if (isMissing(database)) throw new Error(database.missing);
+/** Seeds the demo data into a data folder for the server, then closes the database. */
+async function seedServerDataDir(dataDir: string): Promise<DemoDatabase> {
+  const demo = await openDemoDatabase(dataDir);
+  if (isMissing(demo)) throw new Error(demo.missing);
 
-  try {
-    const seeded = await seedCustomerOrdersWorkflow(database);
-    if (isMissing(seeded)) throw new Error(seeded.missing);
-    return seeded;
-  } finally {
-    await database.handle.close();
-  }
+  await demo.database.handle.close();
+  return demo;
 }
 
 function expectSuccess(text: string): void {
@@ -107,7 +102,7 @@ function rowsFor(mode: string, samples: number[][], warmup: number): ResultRow[]
   return [
     comparedRow({
       figure: NAME,
-      label: `demo-style workflow preview, ${mode}: HTTP vs runGraph`,
+      label: `demo workflow preview, ${mode}: HTTP vs runGraph`,
       subject: http!,
       reference: runGraph,
       target: TARGET,
@@ -119,7 +114,7 @@ function rowsFor(mode: string, samples: number[][], warmup: number): ResultRow[]
     }),
     comparedRow({
       figure: NAME,
-      label: `demo-style workflow preview, ${mode}: HTTP vs run service`,
+      label: `demo workflow preview, ${mode}: HTTP vs run service`,
       subject: http!,
       reference: service,
       target: 'context: what HTTP and the action add to the stored run',
@@ -134,12 +129,13 @@ async function measureSides(sides: Sides, context: FigureContext): Promise<Resul
     warmupIterations: warmup,
     iterations: RUNS,
   });
+  context.log('measured one at a time');
 
   const concurrent: number[][] = [];
   for (const operation of operations) {
     concurrent.push(await sampleConcurrent(operation, { total: RUNS, concurrency: CONCURRENCY }));
   }
-  context.log('measured one at a time and 8 at a time');
+  context.log(`measured ${CONCURRENCY} at a time`);
 
   // The concurrent phase follows the sequential one, which already warmed every side up.
   return [
@@ -158,36 +154,29 @@ export const serverActionHttpFigure: Figure = {
       return [notMeasuredRow(NAME, 'workflow preview over HTTP', TARGET, app.missing)];
 
     const serverDir = createAppDataDir();
-    const seeded = await seedDataDir(serverDir);
+    const served = await seedServerDataDir(serverDir);
     const server = await startAppServer(context.log, serverDir);
     const referenceDir = createAppDataDir();
-    const reference = await openPgliteBench(path.join(referenceDir, 'pglite'));
+    const reference = await openDemoDatabase(referenceDir);
     if (isMissing(reference)) throw new Error(reference.missing);
 
     try {
-      const referenceWorkflow = await seedCustomerOrdersWorkflow(reference);
-      if (isMissing(referenceWorkflow)) throw new Error(referenceWorkflow.missing);
-      const inProcess = await inProcessSides(reference, referenceWorkflow);
+      const inProcess = await inProcessSides(reference.database, reference.workflow);
+      context.log('server and in-process sides ready');
 
-      // The session opens last: an idle keep-alive connection that the server closes after 5 s
-      // would fail the first call with "other side closed".
+      const { workflowId, versionId } = served.workflow;
       const call = {
         baseUrl: server.baseUrl,
-        pagePath: `/workflows/${seeded.workflowId}`,
+        pagePath: `/workflows/${workflowId}`,
         actionId: findServerActionId(ACTIONS_FILE, 'startRun'),
-        cookie: await openSession(server.baseUrl, BENCH_TENANT_SLUG),
+        cookie: await openSession(server.baseUrl, served.tenantSlug),
       };
-      const request = {
-        workflowId: seeded.workflowId,
-        versionId: seeded.versionId,
-        mode: 'preview',
-        input: INPUT,
-      };
+      const request = { workflowId, versionId, mode: 'preview', input: INPUT };
       const http = async () => expectSuccess(await callServerAction(call, request));
 
       return await measureSides({ http, ...inProcess }, context);
     } finally {
-      await reference.handle.close();
+      await reference.database.handle.close();
       rmSync(referenceDir, { recursive: true, force: true });
       await server.stop();
     }

@@ -30,7 +30,9 @@ export function findServerActionId(filename: string, exportedName: string): stri
 
 /** Opens a session on the tenant `slug` through `GET /session`; returns the cookie header. */
 export async function openSession(baseUrl: string, slug: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/session?tenant=${slug}&next=/`, { redirect: 'manual' });
+  const url = `${baseUrl}/session?tenant=${slug}&next=/`;
+  const response = await fetchOnLiveConnection(url, { redirect: 'manual' });
+  await response.arrayBuffer();
   const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
 
   if (cookies.length === 0)
@@ -45,9 +47,30 @@ export interface ActionCall {
   cookie: string;
 }
 
+/**
+ * Whether a fetch failed because the server had closed an idle keep-alive connection as the
+ * request went out. The server closes only connections with no request in flight, so the
+ * request was never handled and sending it again is safe.
+ */
+function isStaleConnection(error: unknown): boolean {
+  const cause =
+    error instanceof Error ? (error.cause as { message?: string } | undefined) : undefined;
+  return cause?.message === 'other side closed';
+}
+
+/** Sends a request, once more when it went out on a connection the server had just closed. */
+async function fetchOnLiveConnection(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!isStaleConnection(error)) throw error;
+    return fetch(url, init);
+  }
+}
+
 /** Calls the action with one argument; returns the response text (React Server Components). */
 export async function callServerAction(call: ActionCall, argument: unknown): Promise<string> {
-  const response = await fetch(`${call.baseUrl}${call.pagePath}`, {
+  const response = await fetchOnLiveConnection(`${call.baseUrl}${call.pagePath}`, {
     method: 'POST',
     headers: {
       accept: 'text/x-component',
@@ -59,7 +82,8 @@ export async function callServerAction(call: ActionCall, argument: unknown): Pro
   });
   const text = await response.text();
 
-  if (!response.ok)
+  if (!response.ok) {
     throw new Error(`Server action returned status ${response.status}: ${text.slice(0, 300)}`);
+  }
   return text;
 }

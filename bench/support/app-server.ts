@@ -63,6 +63,7 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess): Promise<v
     if (child.exitCode !== null) throw new Error(`next start exited with status ${child.exitCode}`);
     try {
       const response = await fetch(`${baseUrl}/`, { redirect: 'manual' });
+      await response.arrayBuffer();
       if (response.status < 500) return;
     } catch {
       // Not listening yet.
@@ -100,7 +101,13 @@ export async function startAppServer(
     },
   );
 
+  child.once('exit', (code, signal) => {
+    if (!stopping) log(`next start exited unexpectedly (code ${code}, signal ${signal})`);
+  });
+  let stopping = false;
+
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
