@@ -48,8 +48,8 @@ export interface ActionCall {
 }
 
 /**
- * Whether a fetch failed because the server had closed an idle keep-alive connection as the
- * request went out. The server closes only connections with no request in flight, so the
+ * Checks whether a fetch failed because the server had closed an idle keep-alive connection as
+ * the request went out. The server closes only connections with no request in flight, so the
  * request was never handled and sending it again is safe.
  */
 function isStaleConnection(error: unknown): boolean {
