@@ -46,7 +46,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Building a workflow block by block through the palette takes 20 to 60 s on a 2-core machine.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
@@ -64,7 +65,9 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
-    url: `${baseURL}/`,
+    // A static file: every page redirects a client without a session cookie to /session and back,
+    // so polling `/` never sees an answer other than a redirect.
+    url: `${baseURL}/icon.svg`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',

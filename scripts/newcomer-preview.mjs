@@ -1,6 +1,6 @@
-// Opens the app at BASE_URL in Chromium as a newcomer would: picks the first demo workflow,
-// presses Preview and waits until the run's trace shows in the timeline. Exits non-zero when
-// any of that fails. Used by scripts/newcomer-check.sh.
+// Opens the app at BASE_URL in Chromium as a newcomer would: opens the demo workflow "Sales by
+// country", which needs no run input, presses Preview and waits until the run's trace shows in
+// the timeline. Exits non-zero when any of that fails. Used by scripts/newcomer-check.sh.
 
 import { chromium } from '@playwright/test';
 
@@ -25,8 +25,8 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   await page.goto(baseUrl);
-  await page.locator('a[href^="/workflows/"]').first().click();
-  await page.getByRole('button', { name: /^preview/i }).click();
+  await page.getByRole('link', { name: 'Sales by country' }).click();
+  await page.getByTestId('run-preview').click();
   await page.getByTestId('timeline-bar').first().waitFor({ timeout: 60_000 });
 
   const bars = await page.getByTestId('timeline-bar').count();

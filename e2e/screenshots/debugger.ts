@@ -1,0 +1,26 @@
+import path from 'node:path';
+
+import { expect, test } from '@playwright/test';
+
+import { RunPanel } from '../support/run-panel';
+
+const OUTPUT_FILE = path.resolve(import.meta.dirname, '../../docs/screenshot-debugger.png');
+
+test('debugger on a demo preview run', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Customer order review' }).click();
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  const run = new RunPanel(page);
+  await run.setInput({ customerId: 'C008' });
+  await page.getByRole('button', { name: 'Close the input editor' }).click();
+
+  const outcome = await run.preview();
+  expect(outcome.status).toBe('success');
+  await run.barsOf('summary').click();
+  await expect(run.output).toBeVisible();
+  // Lets the canvas finish its fit-view animation and the hover styles settle.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
+
+  await page.screenshot({ path: OUTPUT_FILE });
+});
