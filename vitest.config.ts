@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['test/global-setup.ts'],
+    // Run logs would bury the test report; LOG_LEVEL=info brings them back.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   },
   resolve: {
     alias: { '@': new URL('.', import.meta.url).pathname },

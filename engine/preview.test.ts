@@ -78,6 +78,7 @@ describe('preview mode', () => {
 
     const result = await runOn({ database, graph: WRITE_THEN_READ, mode: 'preview' });
 
+    expect(result.executionTrace.error).toBeUndefined();
     expect(result.status).toBe('success');
     const seen = (stepOf(result, 'all').output as DataRow[]).map((row) => [row.name, row.credit]);
     expect(seen).toEqual([
