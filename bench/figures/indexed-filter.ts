@@ -3,6 +3,8 @@
  * loading every row of the table through the same data access and filtering in JavaScript.
  */
 
+import { sql } from 'drizzle-orm';
+
 import type { DataAccess, ResolvedFilter } from '../../engine/data';
 import { comparedRow, measurement, notMeasuredRow } from '../harness/rows';
 import { sampleAsync } from '../harness/timer';
@@ -88,6 +90,22 @@ async function measureCase(
   });
 }
 
+/** The floor of any query on this database: `SELECT 1` through the same drizzle driver. */
+async function measureRoundTrip(opened: BenchDatabase, context: FigureContext): Promise<ResultRow> {
+  const warmup = context.iterations(50, 10);
+  const samples = await sampleAsync(() => opened.handle.db.execute(sql`SELECT 1`), {
+    warmupIterations: warmup,
+    iterations: context.iterations(1000, 100),
+  });
+
+  return comparedRow({
+    figure: NAME,
+    label: `${opened.label} round trip`,
+    subject: measurement('SELECT 1 through drizzle', samples, warmup),
+    target: 'none: the floor of every query on this database',
+  });
+}
+
 async function measureDatabase(
   opened: Loaded<BenchDatabase>,
   rowCounts: number[],
@@ -116,7 +134,7 @@ async function measureDatabase(
     ];
   }
 
-  const rows: ResultRow[] = [];
+  const rows: ResultRow[] = [await measureRoundTrip(opened, context)];
   const data = engineData.createDataAccess(opened.handle.db);
   for (const rowCount of rowCounts) {
     context.log(`${opened.label}: seeding ${rowCount} rows`);
