@@ -90,7 +90,7 @@ async function measureCase(
   });
 }
 
-/** The floor of any query on this database: `SELECT 1` through the same drizzle driver. */
+/** Times the floor of any query on this database: `SELECT 1` through the same drizzle driver. */
 async function measureRoundTrip(opened: BenchDatabase, context: FigureContext): Promise<ResultRow> {
   const warmup = context.iterations(50, 10);
   const samples = await sampleAsync(() => opened.handle.db.execute(sql`SELECT 1`), {

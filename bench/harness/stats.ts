@@ -41,7 +41,7 @@ export function summarize(samplesMs: readonly number[], warmupIterations: number
   };
 }
 
-/** Element-wise `(a[i] - b[i]) / divisor` of two sample lists of equal length. */
+/** Returns the element-wise `(a[i] - b[i]) / divisor` of two sample lists of equal length. */
 export function pairwiseDifference(
   a: readonly number[],
   b: readonly number[],

@@ -1,6 +1,6 @@
 /**
- * Prints the functions with the most self time in a V8 `.cpuprofile` (from `node --cpu-prof`),
- * grouped by function and file, and the share of each product folder.
+ * Prints where a V8 `.cpuprofile` (from `node --cpu-prof`) spent its samples: self time by
+ * function, time with callees included for engine and lib functions, and self time by file.
  *
  *   node --import tsx bench/profile/summarize.ts FILE.cpuprofile [TOP]
  */
