@@ -1,7 +1,8 @@
 /**
- * Runs the benchmarks and writes bench/results.json and the table in bench/RESULTS.md, or with
- * `--quick` a subset into bench/results.quick.json and bench/RESULTS.quick.md. Exits with 1 when
- * a figure crashed and with 0 otherwise, whatever the numbers.
+ * Runs the benchmarks and writes bench/results.json and the table in bench/RESULTS.md. With
+ * `--quick` it runs a subset into bench/results.quick.json and bench/RESULTS.quick.md, and with
+ * `--only` the named figures into bench/results.partial.json. Exits with 1 when a figure
+ * crashed, 2 on bad usage and 0 otherwise, whatever the numbers.
  */
 
 import path from 'node:path';
@@ -83,14 +84,25 @@ async function runFigures(figures: Figure[], options: BenchOptions): Promise<Ben
   return report;
 }
 
+/** Parses the command line and picks the figures; prints the problem and exits 2 on bad usage. */
+function readCommandLine(): { options: BenchOptions; figures: Figure[] } {
+  try {
+    const options = parseBenchOptions(process.argv.slice(2));
+    return { options, figures: options.help ? [] : selectFigures(options) };
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const options = parseBenchOptions(process.argv.slice(2));
+  const { options, figures } = readCommandLine();
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
 
-  const report = await runFigures(selectFigures(options), options);
+  const report = await runFigures(figures, options);
   const suffix = options.quick ? '.quick' : '';
   const partial = options.only.length > 0 && !options.quick ? '.partial' : '';
 

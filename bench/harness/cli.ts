@@ -12,7 +12,8 @@ export interface BenchOptions {
 export const USAGE = `Usage: npm run bench -- [--quick] [--only NAME[,NAME...]]
 
   --quick        a subset with fewer iterations, in under a minute; writes bench/results.quick.json
-  --only NAME    run only the named figures (repeatable or comma-separated)
+  --only NAME    run only the named figures (repeatable or comma-separated);
+                 writes bench/results.partial.json
   --help         print this text`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
