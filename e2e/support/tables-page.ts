@@ -38,8 +38,8 @@ export class TablesPage {
     await panel.getByTestId('import-start').click();
 
     const done = panel.getByTestId('import-done');
-    await expect(done).toHaveText(new RegExp(`^Imported [\\d,]+ rows into .*"${table}"`));
-    const imported = /Imported ([\d,]+) rows/.exec((await done.textContent()) ?? '');
+    await expect(done).toHaveText(new RegExp(`^Imported [\\d,]+ rows? into .*"${table}"`));
+    const imported = /Imported ([\d,]+) rows?/.exec((await done.textContent()) ?? '');
     await expect(this.entry(table)).toBeVisible();
     return Number(imported?.[1]?.replace(/,/g, '') ?? Number.NaN);
   }
@@ -56,7 +56,7 @@ export class TablesPage {
   /** Reads the row count that the table list shows for a table. */
   async rowCount(table: string): Promise<number> {
     const text = (await this.entry(table).textContent()) ?? '';
-    const count = /([\d,]+) rows/.exec(text)?.[1];
+    const count = /([\d,]+) rows?\b/.exec(text)?.[1];
     if (count === undefined) throw new Error(`No row count in the entry of table "${table}"`);
     return Number(count.replace(/,/g, ''));
   }

@@ -118,8 +118,28 @@ export class Workbench {
   /** Arranges the blocks top to bottom and fits them into view. */
   async autoLayout(): Promise<void> {
     await this.page.getByRole('button', { name: 'Auto-layout' }).click();
-    // The view fits with a short animation; handles must be still before the next drag.
-    await this.page.waitForTimeout(400);
+    await this.waitForStillViewport();
+  }
+
+  /**
+   * Waits until the canvas transform stops changing, because the view fits with an animation
+   * and a drag that starts during it misses the moving handle.
+   */
+  private async waitForStillViewport(): Promise<void> {
+    const viewport = this.canvas.locator('.react-flow__viewport');
+    let previous: string | null = null;
+
+    await expect
+      .poll(
+        async () => {
+          const current = await viewport.evaluate((element) => getComputedStyle(element).transform);
+          const isStill = current === previous;
+          previous = current;
+          return isStill;
+        },
+        { intervals: [150] },
+      )
+      .toBe(true);
   }
 
   /** Saves the graph as a new version and returns its number. */
