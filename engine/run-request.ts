@@ -8,6 +8,7 @@ import type {
   RunLimits,
   SnapshotOptions,
   StepTrace,
+  VariableAssignment,
   WorkflowVersionRef,
 } from './types';
 
@@ -44,6 +45,11 @@ export interface EngineContext {
   onStepStart?(blockId: string, iteration: number | undefined): void;
   /** Called with every step as it is recorded. */
   onStep?(step: StepTrace): void;
+  /**
+   * Called with every assignment a step makes, right after its step is recorded. The checkpoint
+   * variables a snapshot run starts from are not reported.
+   */
+  onAssignment?(assignment: VariableAssignment): void;
 }
 
 export interface RunGraphRequest {

@@ -74,7 +74,7 @@ export function createRunState(
     httpAllowList: new HttpAllowList(context.httpAllowList ?? []),
     ...(snapshot ? { snapshot } : {}),
     ...(context.logger ? { logger: context.logger } : {}),
-    callbacks: { onStepStart: context.onStepStart },
+    callbacks: { onStepStart: context.onStepStart, onAssignment: context.onAssignment },
     inputValue: snapshotInput ? snapshotInput.input : request.inputJson,
     vars: { ...(snapshotInput?.vars ?? {}) },
     assignments: Object.entries(snapshotInput?.vars ?? {}).map(([key, value]) => ({

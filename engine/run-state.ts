@@ -41,7 +41,7 @@ export interface RunState {
   httpAllowList: HttpAllowList;
   snapshot?: SnapshotState;
   logger?: EngineLogger;
-  callbacks: Pick<EngineContext, 'onStepStart'>;
+  callbacks: Pick<EngineContext, 'onStepStart' | 'onAssignment'>;
   /** The run input (in a snapshot run, the source run's input). */
   inputValue: unknown;
   /** The run's variables on the host side; the sandbox keeps its own frozen copy. */

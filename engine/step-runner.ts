@@ -10,7 +10,7 @@ import { deepFreeze } from './canonical-json';
 import { describeError } from './errors';
 import type { RunState } from './run-state';
 import type { OpenStep, StepOutcome } from './trace-recorder';
-import type { GraphNode } from './types';
+import type { GraphNode, VariableAssignment } from './types';
 
 export const SNAPSHOT_SKIP_REASON = 'snapshot satisfied (cached output)';
 export const CONDITION_SKIP_REASON = 'condition false';
@@ -144,7 +144,7 @@ async function recordExecution(context: BlockContext, result: BlockResult): Prom
   });
 
   if (outputKey !== undefined)
-    run.assignments.push({ stepIndex: trace.index, key: outputKey, value });
+    addAssignment(run, { stepIndex: trace.index, key: outputKey, value });
   result.onRecorded?.(trace.index);
 
   return {
@@ -152,6 +152,19 @@ async function recordExecution(context: BlockContext, result: BlockResult): Prom
     ...(result.takenLabel ? { takenLabel: result.takenLabel } : {}),
     ...(outputKey !== undefined ? { assigned: { value } } : {}),
   };
+}
+
+function addAssignment(run: RunState, assignment: VariableAssignment): void {
+  run.assignments.push(assignment);
+
+  try {
+    run.callbacks.onAssignment?.(assignment);
+  } catch (error) {
+    run.logger?.warn?.(
+      { err: error, runId: run.runId, key: assignment.key },
+      'onAssignment callback failed',
+    );
+  }
 }
 
 async function assignVariable(

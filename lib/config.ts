@@ -18,6 +18,11 @@ const configSchema = z.object({
   FLOWSCOPE_MAX_STEPS: z.coerce.number().int().positive().default(100_000),
   /** Memory limit of a run's sandbox isolate, in megabytes. */
   FLOWSCOPE_ISOLATE_MEMORY_MB: z.coerce.number().int().min(8).max(4096).default(64),
+  /**
+   * Worker processes that execute runs, one run each at a time; 0 runs them in the server's own
+   * process, where a sandbox that crashes V8 takes the server down with it.
+   */
+  FLOWSCOPE_RUN_WORKERS: z.coerce.number().int().min(0).max(64).default(4),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

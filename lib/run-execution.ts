@@ -1,11 +1,10 @@
 /**
- * Executes one recorded run in the background: calls the engine with the tenant's data access,
- * the capped limits and the HTTP allow list, feeds the progress registry, and stores the result
- * (including failed runs) on the run's record.
+ * Executes one recorded run in the background: calls the engine (in a worker process, see
+ * lib/run-worker) with the tenant's data access, the capped limits and the HTTP allow list, feeds
+ * the progress registry, and stores the result (including failed runs) on the run's record.
  */
 
 import type { RunRecord } from '../drizzle/schema';
-import { runGraph } from '../engine';
 import type {
   ExecutionMode,
   RunLimits,
@@ -19,6 +18,7 @@ import { logger } from './logger';
 import { failRun, finishRun, getRun } from './repositories/runs';
 import { capRunLimits } from './run-limits';
 import { trackRun, untrackRun } from './run-progress-registry';
+import { runGraphOnServer } from './run-worker';
 
 export interface RunLaunch {
   db: Database;
@@ -49,7 +49,7 @@ async function executeRun(launch: RunLaunch): Promise<RunRecord | null> {
   const config = getConfig();
   const runLogger = logger.child({ runId: run.id, tenantId, workflowId: run.workflowId });
 
-  const result = await runGraph({
+  const result = await runGraphOnServer({
     workflowVersion: launch.version,
     inputJson: launch.inputJson,
     tenantId,

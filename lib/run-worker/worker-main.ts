@@ -1,0 +1,96 @@
+/**
+ * Entry point of a run worker process (see pool.ts for why runs execute in child processes).
+ * Started as `node --no-node-snapshot --import tsx lib/run-worker/worker-main.ts` with an IPC
+ * channel. It runs one job at a time with `runGraph`: data access goes back to the server over
+ * IPC, and progress, assignments and log lines stream to it as they happen.
+ *
+ * It imports the engine and nothing that opens a database or reads the server's configuration.
+ */
+
+import { runGraph } from '../../engine';
+import type { EngineLogger } from '../../engine/run-request';
+import {
+  copyError,
+  type LogLevel,
+  type RunJob,
+  type ServerMessage,
+  type WorkerMessage,
+} from './protocol';
+import { RemoteDataAccess } from './remote-data-access';
+
+function send(message: WorkerMessage): void {
+  process.send!(message);
+}
+
+/** Copies log metadata into plain data; errors become their name, code, message and stack. */
+function plainMeta(meta: object): object {
+  try {
+    return JSON.parse(
+      JSON.stringify(meta, (_key, value: unknown) =>
+        value instanceof Error ? { ...copyError(value), stack: value.stack } : value,
+      ),
+    ) as object;
+  } catch {
+    return { note: 'log metadata could not be copied' };
+  }
+}
+
+function logVia(level: LogLevel) {
+  return (meta: object, message: string) =>
+    send({ type: 'log', level, meta: plainMeta(meta), message });
+}
+
+const logger: EngineLogger = {
+  debug: logVia('debug'),
+  info: logVia('info'),
+  warn: logVia('warn'),
+  error: logVia('error'),
+};
+
+const remote = new RemoteDataAccess(send);
+
+async function runJob(job: RunJob): Promise<void> {
+  try {
+    const result = await runGraph({
+      workflowVersion: job.workflowVersion,
+      inputJson: job.inputJson,
+      tenantId: job.tenantId,
+      executionMode: job.executionMode,
+      options: job.options,
+      context: {
+        data: remote.access,
+        logger,
+        httpAllowList: job.httpAllowList,
+        onStepStart: (blockId, iteration) => send({ type: 'step-start', blockId, iteration }),
+        onStep: (step) => send({ type: 'step', step }),
+        onAssignment: (assignment) => send({ type: 'assignment', assignment }),
+      },
+    });
+
+    // The server already holds every assignment a step made, from the stream; only the
+    // checkpoint variables of a snapshot run (step index -1) travel with the result.
+    const seeds = result.assignments.filter((assignment) => assignment.stepIndex < 0);
+    send({ type: 'result', result: { ...result, assignments: seeds } });
+  } catch (error) {
+    send({ type: 'failed', error: copyError(error) });
+  }
+}
+
+process.on('message', (message: ServerMessage) => {
+  switch (message.type) {
+    case 'run':
+      void runJob(message.job);
+      break;
+    case 'data-result':
+      remote.settle(message.callId, { value: message.value });
+      break;
+    case 'data-error':
+      remote.settle(message.callId, { error: message.error });
+      break;
+  }
+});
+
+// Without the server there is nobody to answer data calls or take the result.
+process.on('disconnect', () => process.exit(0));
+
+send({ type: 'ready' });
