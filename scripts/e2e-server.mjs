@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const env = { ...process.env, NODE_OPTIONS: '--no-node-snapshot' };
+const env = { ...process.env, NODE_OPTIONS: '--no-node-snapshot', NEXT_TELEMETRY_DISABLED: '1' };
 const nextBin = 'node_modules/next/dist/bin/next';
 
 if (!existsSync('.next/BUILD_ID')) {

@@ -16,6 +16,8 @@ if (major < 24) {
 const env = {
   ...process.env,
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-node-snapshot`.trim(),
+  // Next.js would otherwise try to send usage data to its servers.
+  NEXT_TELEMETRY_DISABLED: '1',
 };
 const nextBin = 'node_modules/next/dist/bin/next';
 
