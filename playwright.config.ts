@@ -46,7 +46,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  // Building a workflow block by block through the palette takes 20 to 60 s on a 2-core machine.
+  // Building a workflow block by block through the palette took 20 to 60 s per test on a
+  // 2-core machine, and a busier one needs room above that.
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
@@ -65,8 +66,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
-    // A static file: every page redirects a client without a session cookie to /session and back,
-    // so polling `/` never sees an answer other than a redirect.
+    // A static file, because every page redirects a client without a session cookie to /session
+    // and back, so polling `/` only ever returns redirects.
     url: `${baseURL}/icon.svg`,
     timeout: 300_000,
     reuseExistingServer: false,

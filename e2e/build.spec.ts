@@ -54,7 +54,7 @@ test.describe('build from scratch', () => {
     await workbench.select(blocks.review);
     await expect(workbench.config.field('table')).toHaveValue('reviews');
     await expect
-      .poll(() => workbench.readValues())
+      .poll(() => workbench.config.readValues())
       .toEqual({ customerId: 'input.customerId', total: 'vars.total', note: "'big spender'" });
   });
 });

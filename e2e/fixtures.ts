@@ -38,7 +38,7 @@ export async function createWorkflow(page: Page, name: string): Promise<Workbenc
 }
 
 interface Fixtures {
-  /** Slug of the test's own tenant; the page's session is on it when the test starts. */
+  /** Slug of the test's own tenant. The page's session is on it when the test starts. */
   tenant: string;
   tables: TablesPage;
   /** Creates a workflow named `<prefix>-<unique suffix>` and opens it. */

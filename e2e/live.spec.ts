@@ -8,8 +8,8 @@ const GUARD_REASON = 'already executed (idempotency guard)';
 async function addReviewWrite(workbench: Workbench, add: () => Promise<string>, note: string) {
   const id = await add();
   await workbench.config.setTable('reviews');
-  await workbench.addValue('customerId', 'input.customerId');
-  await workbench.addValue('note', note);
+  await workbench.config.addValue('customerId', 'input.customerId');
+  await workbench.config.addValue('note', note);
   return id;
 }
 

@@ -56,13 +56,13 @@ test.describe('real data', () => {
     const customer = await workbench.addBlock('query');
     await workbench.config.setName('findCustomer');
     await workbench.config.setTable('customers');
-    await workbench.addFilter({ column: 'customerID', op: 'eq', value: 'input.customerId' });
+    await workbench.config.addFilter({ column: 'customerID', op: 'eq', value: 'input.customerId' });
     await workbench.config.field('single').check();
     await workbench.config.fill('outputKey', 'customer');
     const orders = await workbench.addBlock('query');
     await workbench.config.setName('customerOrders');
     await workbench.config.setTable('orders');
-    await workbench.addFilter({
+    await workbench.config.addFilter({
       column: 'customerID',
       op: 'eq',
       value: 'vars.customer.customerID',

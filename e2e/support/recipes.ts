@@ -88,7 +88,7 @@ async function addOrdersQuery(workbench: Workbench, name: string, outputKey: str
   const id = await workbench.addBlock('query');
   await workbench.config.setName(name);
   await workbench.config.setTable('orders');
-  await workbench.addFilter({ column: 'customerId', op: 'eq', value: 'input.customerId' });
+  await workbench.config.addFilter({ column: 'customerId', op: 'eq', value: 'input.customerId' });
   await workbench.config.fill('outputKey', outputKey);
   return id;
 }
@@ -105,9 +105,9 @@ async function addReviewWrite(workbench: Workbench): Promise<string> {
   const id = await workbench.addBlock('write');
   await workbench.config.setName('recordReview');
   await workbench.config.setTable('reviews');
-  await workbench.addValue('customerId', 'input.customerId');
-  await workbench.addValue('total', 'vars.total');
-  await workbench.addValue('note', "'big spender'");
+  await workbench.config.addValue('customerId', 'input.customerId');
+  await workbench.config.addValue('total', 'vars.total');
+  await workbench.config.addValue('note', "'big spender'");
   await workbench.config.fill('outputKey', 'review');
   return id;
 }

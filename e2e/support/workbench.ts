@@ -1,25 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-import type { BlockType, FilterOperator } from '@/engine/types';
+import type { BlockType } from '@/engine/types';
 
 import { BlockConfigPanel } from './block-config';
 import { RunPanel } from './run-panel';
-
-/** Symbols the filter editor shows for each operator, as in its `<select>` options. */
-const OPERATOR_LABELS: Partial<Record<FilterOperator, string>> = {
-  eq: '=',
-  neq: '≠',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-};
-
-export interface FilterSpec {
-  column: string;
-  op: FilterOperator;
-  value: string;
-}
 
 /**
  * The editor and debugger of one workflow (`/workflows/[id]`): the palette, the canvas, the block
@@ -91,7 +75,7 @@ export class Workbench {
 
   /**
    * Connects two blocks by dragging from the source's output handle to the target's input
-   * handle; `branch` picks the `true` or `false` handle of a branch block.
+   * handle. For a branch block, `branch` picks its `true` or `false` handle.
    */
   async connect(sourceId: string, targetId: string, branch?: 'true' | 'false'): Promise<void> {
     const source = branch
@@ -149,42 +133,11 @@ export class Workbench {
     const chip = (await this.page.getByTestId('version-chip').textContent()) ?? '';
     return Number(chip.replace(/^v/, ''));
   }
-
-  /** Adds a filter row to the selected query block. */
-  async addFilter(filter: FilterSpec): Promise<void> {
-    const rows = this.page.getByTestId('filter-editor').locator('.filter-row');
-    const position = (await rows.count()) + 1;
-    await this.page.getByTestId('filter-add').click();
-
-    await this.page.getByLabel(`Filter ${position} column`).selectOption(filter.column);
-    const operator = OPERATOR_LABELS[filter.op] ?? filter.op;
-    await this.page.getByLabel(`Filter ${position} operator`).selectOption({ label: operator });
-    await this.page.getByLabel(`Filter ${position} value`).fill(filter.value);
-  }
-
-  /** Adds a `column → expression` entry to the selected write block's values. */
-  async addValue(column: string, expression: string): Promise<void> {
-    const editor = this.page.getByTestId('config-values');
-    const position = (await editor.locator('.kv-row').count()) + 1;
-    await this.page.getByTestId('config-values-add').click();
-
-    await this.page.getByLabel(`Values ${position} name`).fill(column);
-    await this.page.getByLabel(`Values ${position} expression`).fill(expression);
-  }
-
-  /** The selected write block's values as `column → expression`, in any order. */
-  async readValues(): Promise<Record<string, string>> {
-    const rows = this.page.getByTestId('config-values').locator('.kv-row');
-    const pairs = await rows.evaluateAll((elements) =>
-      elements.map((row) => [...row.querySelectorAll('input')].map((input) => input.value)),
-    );
-    return Object.fromEntries(pairs.map(([column, expression]) => [column, expression]));
-  }
 }
 
 async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
   await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
-  if (!box) throw new Error(`Cannot drag: ${locator} is not visible`);
+  if (!box) throw new Error(`Dragging failed: ${locator} has no bounding box, so it is hidden`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
