@@ -99,11 +99,24 @@ export class RunPanel {
     const previous = runIdOf(this.page.url());
     await start();
 
-    await this.page.waitForURL((url) => {
-      const runId = runIdOf(url.href);
-      return runId !== null && runId !== previous;
-    });
+    const requestError = await this.waitForNewRunOrRequestError(previous);
+    if (requestError !== null) throw new Error(`The run request failed: ${requestError}`);
+
     await expect(this.status).toHaveText(/^(success|error|interrupted)$/);
     return { runId: runIdOf(this.page.url())!, status: (await this.status.textContent())! };
+  }
+
+  /** Waits for a run address other than `previous`, or returns the run panel's request error. */
+  private async waitForNewRunOrRequestError(previous: string | null): Promise<string | null> {
+    const requestError = this.page.getByTestId('run-request-error');
+    const isNewRun = (url: URL) => {
+      const runId = runIdOf(url.href);
+      return runId !== null && runId !== previous;
+    };
+
+    // The race also handles the losing wait, which fails once the test closes the page.
+    const finished = this.page.waitForURL(isNewRun).then(() => null);
+    const failed = requestError.waitFor().then(() => requestError.textContent());
+    return Promise.race([finished, failed]);
   }
 }
