@@ -6,6 +6,7 @@ test.describe('errors', () => {
     const js = await workbench.addBlock('js');
     await workbench.config.setName('checkStock');
     await workbench.config.setCode('code', "throw new Error('stock level missing');");
+    await workbench.autoLayout();
     await workbench.connect('input', js);
 
     const outcome = await workbench.run.preview();
@@ -27,6 +28,7 @@ test.describe('errors', () => {
     const workbench = await newWorkflow('errors-expression');
     const branch = await workbench.addBlock('branch');
     await workbench.config.setName('bigOrder');
+    await workbench.autoLayout();
     await workbench.connect('input', branch);
 
     await workbench.select(branch);

@@ -16,6 +16,7 @@ test.describe('huge output', () => {
     const js = await workbench.addBlock('js');
     await workbench.config.setName('manyRows');
     await workbench.config.setCode('code', HUGE_CODE);
+    await workbench.autoLayout();
     await workbench.connect('input', js);
 
     const outcome = await workbench.run.preview();
@@ -30,7 +31,9 @@ test.describe('huge output', () => {
       String.raw`preview: "[{\"i\":0,\"name\":\"row 0\"},{\"i\":1,`,
     );
 
-    await workbench.select('output');
+    // A frozen page fails here within the expect timeout instead of the test timeout.
+    await workbench.block('output').locator('.block-node__header').click({ timeout: 15_000 });
+    await expect(workbench.block('output')).toHaveClass(/is-selected/);
     await expect(workbench.config.root).toContainText('Output block');
     await expect(inspector).not.toContainText('manyRows');
   });

@@ -26,6 +26,7 @@ test.describe('live run', () => {
       () => workbench.addBlock('write'),
       "'committed ' + input.marker",
     );
+    await workbench.autoLayout();
     await workbench.connect('input', write);
     await workbench.run.setInput({ customerId: 'LIVE1', marker });
 
@@ -47,6 +48,7 @@ test.describe('live run', () => {
   test('cancelled confirmation runs nothing', async ({ page, tables, newWorkflow }) => {
     const workbench = await newWorkflow('live-cancel');
     const write = await addReviewWrite(workbench, () => workbench.addBlock('write'), "'cancelled'");
+    await workbench.autoLayout();
     await workbench.connect('input', write);
     await workbench.run.setInput({ customerId: 'LIVE2' });
 
