@@ -32,21 +32,35 @@ export type WorkerLoss =
   | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null }
   | { kind: 'deadline'; maxExecutionTimeMs: number };
 
-/** Describes the loss for the run's error, naming the block that was running. */
-export function describeLoss(loss: WorkerLoss, blockId: string | undefined, memoryLimitMb: number) {
+/**
+ * Describes the loss for the run's error. It names the block that was running, or else the last
+ * block that finished.
+ *
+ * NOTE: consecutive js blocks that run as one sandbox call report their start only when the call
+ * returns, so a worker lost inside such a chain is described by the block before the chain.
+ */
+export function describeLoss(
+  loss: WorkerLoss,
+  blocks: { running?: string; lastFinished?: string },
+  memoryLimitMb: number,
+): string {
   if (loss.kind === 'deadline') {
-    const block = blockId === undefined ? 'the run' : `block "${blockId}"`;
+    const block = blocks.running === undefined ? 'the run' : `block "${blocks.running}"`;
     return `Run exceeded maxExecutionTimeMs (${loss.maxExecutionTimeMs}): ${block} did not stop, so its worker process was stopped`;
   }
 
   const how = loss.signal === null ? `exit code ${loss.code}` : `signal ${loss.signal}`;
-  if (blockId === undefined) {
-    return `The run's worker process exited (${how}) while no block was running; see the server log`;
-  }
-  if (loss.signal === null) {
-    return `The run's worker process exited (${how}) while running block "${blockId}"; see the server log`;
-  }
-  return `The run's worker process exited (${how}) while running block "${blockId}"; the block likely exceeded the sandbox memory limit of ${memoryLimitMb} MB, so work on less data at a time`;
+  const where =
+    blocks.running !== undefined
+      ? `while running block "${blocks.running}"`
+      : blocks.lastFinished !== undefined
+        ? `after block "${blocks.lastFinished}"`
+        : 'before any block finished';
+  if (loss.signal === null)
+    return `The run's worker process exited (${how}) ${where}; see the server log`;
+
+  const culprit = blocks.running !== undefined ? 'the block' : 'a block';
+  return `The run's worker process exited (${how}) ${where}; ${culprit} likely exceeded the sandbox memory limit of ${memoryLimitMb} MB, so work on less data at a time`;
 }
 
 /** Builds the error result of a run whose worker was lost, from the progress streamed so far. */
@@ -56,7 +70,8 @@ export function lostRunResult(
   memoryLimitMb: number,
 ): RunResult {
   const runningBlock = progress.running.at(-1);
-  const message = describeLoss(loss, runningBlock?.blockId, memoryLimitMb);
+  const blocks = { running: runningBlock?.blockId, lastFinished: progress.steps.at(-1)?.blockId };
+  const message = describeLoss(loss, blocks, memoryLimitMb);
   const steps = [...progress.steps];
   if (runningBlock) steps.push(errorStep(progress, runningBlock, steps.length, message));
 

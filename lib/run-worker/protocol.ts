@@ -1,7 +1,11 @@
 /**
- * The messages between the server and a run worker process. The server sends one job at a time;
- * the worker answers with progress, log lines, data-access calls and finally the result. Every
- * message is plain data, sent with Node's `advanced` (structured clone) IPC serialization.
+ * The messages between the server and a run worker process. The server sends one job at a time
+ * over the IPC channel. The worker answers with progress, log lines, data-access calls and
+ * finally the result, as JSON lines on the pipe at `WORKER_OUTPUT_FD`.
+ *
+ * The worker writes that pipe synchronously, so every line is in the kernel's pipe buffer before
+ * the worker goes on. Lines therefore survive a crash a moment later, which IPC messages still
+ * queued in the worker's event loop do not, and they keep one order with the result.
  */
 
 import type { DataAccess } from '../../engine/data';
@@ -13,6 +17,9 @@ import type {
   VariableAssignment,
   WorkflowVersionRef,
 } from '../../engine/types';
+
+/** File descriptor of the worker's output pipe, after stdin, stdout, stderr and IPC. */
+export const WORKER_OUTPUT_FD = 4;
 
 /** The DataAccess methods a worker may call on the server. */
 export const DATA_METHODS = [

@@ -7,10 +7,13 @@
  * It imports the engine and nothing that opens a database or reads the server's configuration.
  */
 
+import { writeSync } from 'node:fs';
+
 import { runGraph } from '../../engine';
 import type { EngineLogger } from '../../engine/run-request';
 import {
   copyError,
+  WORKER_OUTPUT_FD,
   type LogLevel,
   type RunJob,
   type ServerMessage,
@@ -18,8 +21,18 @@ import {
 } from './protocol';
 import { RemoteDataAccess } from './remote-data-access';
 
+/** Writes a message line to the output pipe before returning (see protocol.ts for why). */
 function send(message: WorkerMessage): void {
-  process.send!(message);
+  const line = Buffer.from(`${JSON.stringify(message)}\n`, 'utf8');
+
+  try {
+    for (let written = 0; written < line.length;) {
+      written += writeSync(WORKER_OUTPUT_FD, line, written);
+    }
+  } catch {
+    // The pipe is closed only when the server is gone, and then there is nobody to run for.
+    process.exit(0);
+  }
 }
 
 /** Copies log metadata into plain data; errors become their name, code, message and stack. */

@@ -5,6 +5,8 @@
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 
 import type { EngineContext, EngineLogger, RunGraphRequest } from '../../engine/run-request';
 import type { RunResult } from '../../engine/types';
@@ -13,6 +15,7 @@ import {
   copyError,
   DATA_METHODS,
   restoreError,
+  WORKER_OUTPUT_FD,
   type RunJob,
   type ServerMessage,
   type WorkerMessage,
@@ -58,22 +61,24 @@ export class WorkerProcess {
     this.child = fork(entry, [], {
       execArgv: WORKER_EXEC_ARGV,
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'],
     });
-    this.unref();
 
     this.ready = new Promise((resolve, reject) => {
-      this.child.on('message', (message: WorkerMessage) => {
+      this.readLines(this.child.stdio[WORKER_OUTPUT_FD] as Readable, (message) => {
         if (message.type !== 'ready') return this.handle(message);
 
         this.isReady = true;
+        // An idle worker must not keep the server's process alive on its own.
+        if (!this.job) this.unref();
         resolve();
       });
+      // 'close' comes after the output pipe has been read to its end, so no line is missed.
       const onEnd = (code: number | null, signal: NodeJS.Signals | null) => {
         reject(new Error(`The run worker process exited while starting (${code ?? signal})`));
         this.handleExit({ kind: 'exited', code, signal }, events);
       };
-      this.child.once('exit', onEnd);
+      this.child.once('close', onEnd);
       // A process that cannot be spawned may report only an error, without an exit.
       this.child.once('error', (error) => {
         this.logger.error?.({ err: error, pid: this.pid }, 'run worker process failed');
@@ -100,6 +105,7 @@ export class WorkerProcess {
     const maxExecutionTimeMs = job.options.limits?.maxExecutionTimeMs ?? 30_000;
     this.child.ref();
     (this.child.channel as { ref?(): void } | null | undefined)?.ref?.();
+    (this.child.stdio[WORKER_OUTPUT_FD] as Readable & { ref?(): void }).ref?.();
 
     return new Promise<RunResult>((resolve, reject) => {
       this.job = {
@@ -131,9 +137,22 @@ export class WorkerProcess {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
   }
 
+  /** Calls `onMessage` with each JSON line of the worker's output pipe. */
+  private readLines(output: Readable, onMessage: (message: WorkerMessage) => void): void {
+    const decoder = new StringDecoder('utf8');
+    let buffered = '';
+
+    output.on('data', (chunk: Buffer) => {
+      const lines = (buffered + decoder.write(chunk)).split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) onMessage(JSON.parse(line) as WorkerMessage);
+    });
+  }
+
   private unref(): void {
     this.child.unref();
     (this.child.channel as { unref?(): void } | null | undefined)?.unref?.();
+    (this.child.stdio[WORKER_OUTPUT_FD] as Readable & { unref?(): void }).unref?.();
   }
 
   private send(message: ServerMessage): void {
