@@ -56,7 +56,9 @@ export async function loadWorkflowAction(input: {
 export async function saveVersionAction(input: {
   workflowId: string;
   graph: WorkflowGraph;
-}): Promise<ActionResult<{ version: { id: string; number: number } }>> {
+}): Promise<
+  ActionResult<{ version: { id: string; number: number }; problems: ValidationProblem[] }>
+> {
   return perform('Saving the workflow', saveSchema, input, saveVersionCommand);
 }
 

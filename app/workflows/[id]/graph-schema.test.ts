@@ -20,7 +20,7 @@ describe('graph schema', () => {
     });
   });
 
-  it('rejects an unknown block type with the path of the block', () => {
+  it('rejects an unknown block type naming the block', () => {
     const result = graphSchema.safeParse({
       nodes: [{ id: 'a', type: 'sql', config: {} }],
       edges: [],
@@ -28,7 +28,7 @@ describe('graph schema', () => {
 
     expect(result.success).toBe(false);
     expect(describeIssues(result.error!)).toBe(
-      'nodes.0.type: Invalid option: expected one of "input"|"query"|"write"|"js"|"http"|"branch"|"loop"|"output"',
+      'Block "a": unknown block type "sql"; use one of input, query, write, js, http, branch, loop, output',
     );
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { BLOCK_TYPES, type WorkflowGraph } from '@/engine/types';
+import type { WorkflowGraph } from '@/engine/types';
+import { validateGraph } from '@/engine/validate';
 
 /** Upper bounds of a saved graph, so one request cannot store an unbounded document. */
 export const MAX_GRAPH_NODES = 500;
@@ -11,7 +12,8 @@ const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite()
 
 const nodeSchema = z.object({
   id: z.string().min(1, 'block id must not be empty').max(100),
-  type: z.enum(BLOCK_TYPES),
+  // Checked with the graph below, so that the message names the block.
+  type: z.string().max(100),
   name: z.string().max(200).optional(),
   position: positionSchema.optional(),
   parentId: z.string().max(100).optional(),
@@ -26,14 +28,31 @@ const edgeSchema = z.object({
 });
 
 /**
- * Schema of a graph sent by the browser, checking structure and size only. The engine's
- * `validateGraph` reports the problems that block a run, and a graph with such problems can
- * still be saved.
+ * Problems that no editing can fix in place, because the canvas cannot show such a graph: a
+ * block type it does not know, or two blocks or edges with one id.
+ */
+const UNSAVABLE_PROBLEMS = new Set(['block_type_unknown', 'id_duplicate']);
+
+/** Syntax checks are left to the save command, which reports them with the saved version. */
+const SKIP_SYNTAX = { expression: () => null, script: () => null };
+
+/**
+ * Schema of a graph sent by the browser, checking structure and size. It rejects the graphs in
+ * `UNSAVABLE_PROBLEMS` with the engine's message naming the block. The other problems that block
+ * a run (cycles, missing blocks, expressions that do not parse) do not stop a save, so that
+ * unfinished work can be kept.
  */
 export const graphSchema = z
   .object({
     nodes: z.array(nodeSchema).max(MAX_GRAPH_NODES, `at most ${MAX_GRAPH_NODES} blocks`),
     edges: z.array(edgeSchema).max(MAX_GRAPH_EDGES, `at most ${MAX_GRAPH_EDGES} edges`),
+  })
+  .superRefine((graph, context) => {
+    for (const problem of validateGraph(graph, SKIP_SYNTAX)) {
+      if (UNSAVABLE_PROBLEMS.has(problem.code)) {
+        context.addIssue({ code: 'custom', message: problem.message });
+      }
+    }
   })
   .refine((graph) => JSON.stringify(graph).length <= MAX_GRAPH_JSON_BYTES, {
     message: `the graph must be at most ${MAX_GRAPH_JSON_BYTES} bytes of JSON`,

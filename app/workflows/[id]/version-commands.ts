@@ -6,7 +6,8 @@
 import { z } from 'zod';
 
 import type { DataTableInfo } from '@/engine/data';
-import type { WorkflowGraph } from '@/engine/types';
+import type { ValidationProblem, WorkflowGraph } from '@/engine/types';
+import { validateGraph } from '@/engine/validate';
 import type { ActionResult } from '@/lib/action-result';
 import type { Database } from '@/lib/db/client';
 import { listDataTables } from '@/lib/repositories/data-tables';
@@ -75,16 +76,22 @@ export async function loadWorkflowCommand(
   };
 }
 
-/** Saves the graph as the workflow's next immutable version. */
+/**
+ * Saves the graph as the workflow's next immutable version. The result lists the validation
+ * problems that keep the version from running, each naming its block; they do not stop the save.
+ */
 export async function saveVersionCommand(
   db: Database,
   tenantId: string,
   input: z.infer<typeof saveSchema>,
-): Promise<ActionResult<{ version: { id: string; number: number } }>> {
+): Promise<
+  ActionResult<{ version: { id: string; number: number }; problems: ValidationProblem[] }>
+> {
   const saved = await saveWorkflowVersion(db, tenantId, input.workflowId, input.graph);
   if (!saved) return workflowNotFound(input.workflowId);
 
-  return { ok: true, version: { id: saved.id, number: saved.version } };
+  const problems = validateGraph(input.graph);
+  return { ok: true, version: { id: saved.id, number: saved.version }, problems };
 }
 
 /** Lists the workflow's versions, newest first. */
