@@ -43,6 +43,8 @@ interface Fixtures {
   tables: TablesPage;
   /** Creates a workflow named `<prefix>-<unique suffix>` and opens it. */
   newWorkflow: (prefix: string) => Promise<Workbench>;
+  /** A page in a browser context of its own, whose session is on another new tenant. */
+  otherTenantPage: Page;
 }
 
 export const test = base.extend<Fixtures>({
@@ -61,5 +63,14 @@ export const test = base.extend<Fixtures>({
 
   newWorkflow: async ({ page }, provide) => {
     await provide((prefix) => createWorkflow(page, uniqueName(prefix)));
+  },
+
+  otherTenantPage: async ({ browser, baseURL }, provide) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await switchTenant(page, uniqueName('e2e-other'));
+
+    await provide(page);
+    await context.close();
   },
 });
