@@ -43,6 +43,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   testIgnore: '**/screenshots/**',
+  // A `test.only` left in a spec would make CI run one test and pass.
+  forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
   workers: 1,
   retries: 0,
