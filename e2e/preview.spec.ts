@@ -75,5 +75,11 @@ test.describe('preview', () => {
       await expect(effects).toContainText(`note: "big spender"`);
       await expect(effects).toContainText(`total: ${ALFKI_FREIGHT_TOTAL}`);
     });
+
+    await test.step('the staged write leaves the table unchanged', async () => {
+      await tables.open();
+
+      expect(await tables.rowCount('reviews')).toBe(1);
+    });
   });
 });
