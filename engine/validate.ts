@@ -40,13 +40,24 @@ export function validateGraph(
   return problems.problems;
 }
 
-/** Two blocks may not write the same variable. */
+/**
+ * Two blocks may not write the same variable, and no block may write `__proto__`: assigning that
+ * key to a plain object replaces its prototype instead of adding a variable.
+ */
 function checkOutputKeys(nodes: GraphNode[], problems: ProblemList): void {
   const writerByKey = new Map<string, GraphNode>();
 
   for (const node of nodes) {
     const outputKey = (node.config as { outputKey?: unknown }).outputKey;
     if (typeof outputKey !== 'string' || outputKey === '') continue;
+    if (outputKey === '__proto__') {
+      problems.add(
+        'config_invalid',
+        `${blockLabel(node)}: outputKey "__proto__" is reserved in JavaScript objects; choose another name`,
+        { blockId: node.id },
+      );
+      continue;
+    }
 
     const writer = writerByKey.get(outputKey);
     if (writer) {

@@ -1,5 +1,12 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
+
 import type { BlockContext } from '../block-context';
 import type { HttpRequestSpec } from '../http/send';
+
+/** Characters a header value may carry as they are: visible ASCII, space and tab. */
+const PLAIN_HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Evaluates the request of an `http` block: the URL, each header and the body. Objects and
@@ -18,7 +25,10 @@ export async function resolveHttpRequest(context: BlockContext<'http'>): Promise
   const headers: Record<string, string> = {};
   for (const [name, source] of Object.entries(config.headers ?? {})) {
     const value = await context.evaluate(`headers.${name}`, source);
-    if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+    if (value === undefined || value === null) continue;
+
+    checkHeader(context, name, String(value));
+    headers[name.toLowerCase()] = String(value);
   }
 
   const request: HttpRequestSpec = { method: config.method.toUpperCase(), url, headers };
@@ -33,12 +43,47 @@ export async function resolveHttpRequest(context: BlockContext<'http'>): Promise
 }
 
 /**
+ * Rejects a header that Node.js would refuse to send, before anything is sent: the name must be
+ * an HTTP token and the value may not contain control characters or characters above U+00FF.
+ */
+function checkHeader(context: BlockContext<'http'>, name: string, value: string): void {
+  try {
+    validateHeaderName(name);
+  } catch {
+    throw context.fail(
+      `header name ${JSON.stringify(name)} is not a valid HTTP header name; use letters, digits and -`,
+    );
+  }
+
+  try {
+    validateHeaderValue(name, value);
+  } catch {
+    throw context.fail(
+      `header "${name}" has a value with characters HTTP headers cannot carry; encode it, e.g. with encodeURIComponent()`,
+    );
+  }
+}
+
+/**
  * Returns the `Idempotency-Key` header value: the block's idempotencyKey when set, else
  * `<runId>:<blockId>`, plus `:<iteration>` inside a loop. Every attempt sends the same value.
+ * A value with characters beyond visible ASCII (a block id such as `notify ✓`) is sent
+ * percent-encoded as UTF-8, `%` included, so that any block id and key can be sent.
  */
 export function idempotencyHeaderValue(context: BlockContext, idempotencyKey?: string): string {
-  if (idempotencyKey !== undefined) return idempotencyKey;
+  if (idempotencyKey !== undefined) return toHeaderValue(idempotencyKey);
 
   const base = `${context.run.runId}:${context.node.id}`;
-  return context.frame.iteration === undefined ? base : `${base}:${context.frame.iteration}`;
+  const value = context.frame.iteration === undefined ? base : `${base}:${context.frame.iteration}`;
+  return toHeaderValue(value);
+}
+
+function toHeaderValue(text: string): string {
+  if (PLAIN_HEADER_VALUE.test(text)) return text;
+
+  // A lone surrogate has no UTF-8 form, so it becomes U+FFFD first.
+  const wellFormed = text.replace(LONE_SURROGATE, '\uFFFD');
+  return Array.from(wellFormed, (character) =>
+    /^[\x21-\x24\x26-\x7e]$/.test(character) ? character : encodeURIComponent(character),
+  ).join('');
 }

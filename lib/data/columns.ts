@@ -54,6 +54,13 @@ export function validateColumnName(tableName: string, name: string, position: nu
   if (typeof name !== 'string' || name.trim() === '') {
     throw invalidColumns(tableName, `column ${position} has an empty name`);
   }
+  if (name === '__proto__') {
+    throw new DataError(
+      'RESERVED_COLUMN',
+      `Table "${tableName}": "__proto__" is reserved in JavaScript objects and cannot be a column name; rename the column`,
+      tableName,
+    );
+  }
   if (name === ROW_ID_KEY) {
     throw new DataError(
       'RESERVED_COLUMN',

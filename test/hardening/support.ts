@@ -7,9 +7,18 @@ import { randomUUID } from 'node:crypto';
 
 import type { RunRecord } from '../../drizzle/schema';
 import type { RunLimits, WorkflowGraph } from '../../engine/types';
+import { getConfig } from '../../lib/config';
 import type { DatabaseHandle } from '../../lib/db/client';
 import { createWorkflow } from '../../lib/repositories/workflows';
 import { startReplay, startWorkflowRun } from '../../lib/run-service';
+
+/**
+ * Sets the HTTP allow list of the server's runs in this test process. The configuration is parsed
+ * once per process, when the logger loads, so this changes the parsed value in place.
+ */
+export function allowHttpTargets(hostPorts: string[]): void {
+  getConfig().FLOWSCOPE_HTTP_ALLOW = hostPorts.join(',');
+}
 
 export interface SavedWorkflow {
   workflowId: string;
