@@ -1,4 +1,4 @@
-/* global window, document, performance, requestAnimationFrame, setTimeout, MutationObserver, Headers, Request */
+/* global window, document, performance, requestAnimationFrame, setTimeout, clearTimeout, MutationObserver, Headers, Request */
 /**
  * Timing code that runs inside the page, injected as plain text so no build step touches it.
  * It records, for every server action response, the moment its body finished arriving, and the
@@ -32,6 +32,9 @@
     return response;
   };
 
+  /** Longest wait for a preview's badges before the measurement fails. */
+  const WAIT_MS = 60_000;
+
   const afterNextPaint = (callback) =>
     requestAnimationFrame(() => setTimeout(() => callback(performance.now()), 0));
 
@@ -49,11 +52,21 @@
       );
     }
 
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        const responses = actionResponses.length;
+        reject(
+          new Error(
+            `${countBadges()} of ${expected} blocks had badges after ${WAIT_MS} ms (${responses} action responses)`,
+          ),
+        );
+      }, WAIT_MS);
       const observer = new MutationObserver(() => {
         const badgeCount = countBadges();
         if (badgeCount < expected) return;
 
+        clearTimeout(timer);
         observer.disconnect();
         afterNextPaint((paintedMs) => {
           const arrivals = actionResponses
