@@ -2,6 +2,10 @@
  * Reads a response body with a size cap. Bytes past the cap are counted and discarded, so the
  * output notes the full size without holding it. JSON bodies (by content type) are parsed when
  * they arrived whole; everything else is decoded as UTF-8 text.
+ *
+ * A JSON number that a double cannot hold exactly, an integer beyond ±2^53 such as an id
+ * `12345678901234567890`, or one too large for a double, is kept as its text, a string with
+ * every digit. JSON.parse would otherwise round it without a word.
  */
 
 import type { IncomingMessage } from 'node:http';
@@ -46,8 +50,20 @@ function decodeBody(text: string, contentType: string | undefined): unknown {
   if (!isJson || text === '') return text;
 
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text, keepInexactNumbers) as unknown;
   } catch {
     return text;
   }
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/** A JSON.parse reviver; the third argument carries the value's source text (Node.js 21+). */
+function keepInexactNumbers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value !== 'number' || context?.source === undefined) return value;
+
+  const source = context.source;
+  if (!Number.isFinite(value)) return source;
+  if (Number.isSafeInteger(value) || !INTEGER_TEXT.test(source)) return value;
+  return BigInt(source) === BigInt(value) ? value : source;
 }
