@@ -73,6 +73,11 @@ export class RunBudget {
     this.stepsStarted += 1;
   }
 
+  /** Steps that may still start before `maxSteps` is reached. */
+  stepsLeft(): number {
+    return this.limits.maxSteps - this.stepsStarted;
+  }
+
   /**
    * Returns the timeout of one call in whole milliseconds, at least 1: the block's own timeout
    * when it is set and shorter than the time left, else the time left rounded up.

@@ -22,7 +22,7 @@ import { validateGraph } from './validate';
 /** Memory limit of a run's sandbox isolate when the request sets none, in megabytes. */
 export const DEFAULT_MEMORY_LIMIT_MB = 64;
 
-const NO_SANDBOX_STATS = { isolatesCreated: 0, scriptsCompiled: 0 };
+const NO_SANDBOX_STATS = { isolatesCreated: 0, scriptsCompiled: 0, codeCacheHits: 0 };
 
 export async function runGraph(request: RunGraphRequest): Promise<RunResult> {
   const startedAt = performance.now();

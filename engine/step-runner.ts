@@ -68,7 +68,7 @@ function openStep(run: RunState, node: GraphNode, frame: Frame): OpenStep {
   return run.recorder.startStep(node.id, node.type, frame.iteration);
 }
 
-function notifyStepStart(run: RunState, node: GraphNode, frame: Frame): void {
+export function notifyStepStart(run: RunState, node: GraphNode, frame: Frame): void {
   try {
     run.callbacks.onStepStart?.(node.id, frame.iteration);
   } catch (error) {
@@ -79,16 +79,22 @@ function notifyStepStart(run: RunState, node: GraphNode, frame: Frame): void {
   }
 }
 
-/** Top-level blocks whose outputKey the checkpoint already holds are not run again. */
-function snapshotSkip(run: RunState, node: GraphNode): Skip | undefined {
+/** True for a top-level block whose outputKey the checkpoint already holds. */
+export function isSnapshotSatisfied(run: RunState, node: GraphNode): boolean {
   const outputKey = outputKeyOf(node);
-  const isSatisfied =
+  return (
     run.snapshot !== undefined &&
     node.parentId === undefined &&
     outputKey !== undefined &&
-    run.snapshot.satisfiedKeys.has(outputKey);
-  if (!isSatisfied) return undefined;
+    run.snapshot.satisfiedKeys.has(outputKey)
+  );
+}
 
+/** Top-level blocks whose outputKey the checkpoint already holds are not run again. */
+function snapshotSkip(run: RunState, node: GraphNode): Skip | undefined {
+  if (!isSnapshotSatisfied(run, node)) return undefined;
+
+  const outputKey = outputKeyOf(node);
   const { sourceRunId, checkpointStep } = run.snapshot!;
   return {
     reason: SNAPSHOT_SKIP_REASON,
@@ -154,7 +160,8 @@ async function recordExecution(context: BlockContext, result: BlockResult): Prom
   };
 }
 
-function addAssignment(run: RunState, assignment: VariableAssignment): void {
+/** Keeps an assignment for the run result and reports it to `onAssignment`. */
+export function addAssignment(run: RunState, assignment: VariableAssignment): void {
   run.assignments.push(assignment);
 
   try {

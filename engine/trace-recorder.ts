@@ -22,15 +22,16 @@ export const TRUNCATED_PREVIEW_CHARS = 2048;
 
 /** A step that has started: its clock and the time spent in each kind of call so far. */
 export class OpenStep {
-  readonly startedAt = performance.now();
   dbTimeMs = 0;
   jsTimeMs = 0;
   httpTimeMs = 0;
 
+  /** `startedAt` is a `performance.now()` reading; it defaults to now. */
   constructor(
     readonly blockId: string,
     readonly blockType: string,
     readonly iteration: number | undefined,
+    readonly startedAt: number = performance.now(),
   ) {}
 
   /** Runs a database call and adds its duration to the step's `dbTimeMs`. */
@@ -95,16 +96,20 @@ export class TraceRecorder {
     },
   ) {}
 
-  startStep(blockId: string, blockType: string, iteration?: number): OpenStep {
-    return new OpenStep(blockId, blockType, iteration);
+  /** Opens a step; `startedAt` is a `performance.now()` reading and defaults to now. */
+  startStep(blockId: string, blockType: string, iteration?: number, startedAt?: number): OpenStep {
+    return new OpenStep(blockId, blockType, iteration, startedAt);
   }
 
-  /** Records a step with the next index and reports it to `onStep`. */
-  finishStep(open: OpenStep, outcome: StepOutcome): StepTrace {
+  /**
+   * Records a step with the next index and reports it to `onStep`. `finishedAt` is a
+   * `performance.now()` reading and defaults to now.
+   */
+  finishStep(open: OpenStep, outcome: StepOutcome, finishedAt = performance.now()): StepTrace {
     const kept = this.options.keepValues
       ? outcome
       : { ...outcome, inputs: undefined, output: undefined, logs: undefined };
-    const step = buildStep(this.steps.length, open, this.runStartedAt, kept);
+    const step = buildStep(this.steps.length, open, this.runStartedAt, kept, finishedAt);
     this.steps.push(step);
     this.notify(step);
     return step;
@@ -167,6 +172,7 @@ function buildStep(
   open: OpenStep,
   runStartedAt: number,
   outcome: StepOutcome,
+  finishedAt: number,
 ): StepTrace {
   const step: StepTrace = {
     index,
@@ -175,7 +181,7 @@ function buildStep(
     ...(open.iteration === undefined ? {} : { iteration: open.iteration }),
     status: outcome.status,
     startOffsetMs: open.startedAt - runStartedAt,
-    durationMs: performance.now() - open.startedAt,
+    durationMs: finishedAt - open.startedAt,
   };
 
   if (open.dbTimeMs > 0) step.dbTimeMs = open.dbTimeMs;

@@ -1,3 +1,4 @@
+import { compileWithCodeCache } from './code-cache';
 import { syntaxError, type CallSite } from './errors';
 import type { GuestRuntime } from './isolate';
 import type { CompiledScript, ScriptCache } from './script-cache';
@@ -13,33 +14,32 @@ export interface CompileRequest {
 }
 
 /**
- * Returns the compiled function of a source from the cache, or compiles it: V8 compiles the
- * wrapped source, running the script yields the function, and the guest registers it under a
- * small id. Only the id crosses on later calls. Throws a SandboxError on a syntax error.
+ * Returns the compiled function of a source from the isolate's cache, or compiles it: V8
+ * compiles the wrapped source (from the process's code cache when it compiled the same text
+ * before), running the script yields the function, and the guest registers it under a small id.
+ * Only the id crosses on later calls. Throws a SandboxError on a syntax error.
  */
 export function compiledScript(
   runtime: GuestRuntime,
   cache: ScriptCache,
   request: CompileRequest,
   site: CallSite,
-): { script: CompiledScript; compiled: boolean } {
+): { script: CompiledScript; compiled: boolean; fromCodeCache: boolean } {
   const { kind, source, itemName } = request;
   const cached = cache.lookup(kind, source, itemName);
-  if (typeof cached !== 'string') return { script: cached, compiled: false };
+  if (typeof cached !== 'string') return { script: cached, compiled: false, fromCodeCache: false };
 
   let compiled;
   try {
-    compiled = runtime.isolate.compileScriptSync(
-      wrapSource(kind, source, itemName),
-      compileOptions(kind),
-    );
+    const wrapped = wrapSource(kind, source, itemName);
+    compiled = compileWithCodeCache(runtime.isolate, wrapped, compileOptions(kind), cached);
   } catch (error) {
     throw syntaxError(site, describeSyntaxError(runtime.isolate, kind, source, itemName, error));
   }
 
   const id = cache.reserveId();
   const timeout = Math.max(1, Math.ceil(request.timeoutMs));
-  const fn = compiled.runSync(runtime.context, { reference: true, release: true, timeout });
+  const fn = compiled.script.runSync(runtime.context, { reference: true, release: true, timeout });
   runtime.define.applySync(undefined, [id, fn.derefInto({ release: true })] as never[]);
-  return { script: cache.add(cached, id), compiled: true };
+  return { script: cache.add(cached, id), compiled: true, fromCodeCache: compiled.fromCache };
 }

@@ -1,22 +1,32 @@
 import ivm from 'isolated-vm';
 
-import { buildBootstrapSource, type GuestLimits } from './guest-runtime';
+import { buildBootstrapSource, GUEST_FUNCTION_NAMES, type GuestLimits } from './guest-runtime';
 
 /** A guest function the server calls; every one returns a JSON text. */
 export type GuestFunction = (...args: never[]) => string;
+
+/**
+ * isolated-vm's `lib` handle, which its type definitions leave out. The bootstrap takes only its
+ * `hrtime` (guest-runtime.ts).
+ */
+type IsolatedVmLib = object;
+const ISOLATED_VM_LIB = (ivm as unknown as { lib: IsolatedVmLib }).lib;
+
+/** The frozen object the bootstrap returns. */
+type GuestApi = Record<(typeof GUEST_FUNCTION_NAMES)[number], GuestFunction>;
 
 /**
  * One isolate with its single context and the references the server holds to the guest runtime.
  * These references stay on the server side: guest code never receives a Reference, Callback or
  * ExternalCopy, only copied plain data.
  */
-export interface GuestRuntime {
+export type GuestFunctions = {
+  readonly [name in (typeof GUEST_FUNCTION_NAMES)[number]]: ivm.Reference<GuestFunction>;
+};
+
+export interface GuestRuntime extends GuestFunctions {
   readonly isolate: ivm.Isolate;
   readonly context: ivm.Context;
-  readonly define: ivm.Reference<GuestFunction>;
-  readonly initialize: ivm.Reference<GuestFunction>;
-  readonly assign: ivm.Reference<GuestFunction>;
-  readonly call: ivm.Reference<GuestFunction>;
 }
 
 export interface GuestRuntimeOptions extends GuestLimits {
@@ -50,21 +60,19 @@ export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
 
   try {
     const context = isolate.createContextSync();
-    const api = context.evalSync(buildBootstrapSource(options), {
+    const bootstrap = context.evalSync(buildBootstrapSource(options), {
       reference: true,
       timeout: BOOTSTRAP_TIMEOUT_MS,
-    }) as ivm.Reference<Record<string, GuestFunction>>;
-    const reference = (name: string) =>
-      api.getSync(name, { reference: true }) as ivm.Reference<GuestFunction>;
+    }) as ivm.Reference<(...args: never[]) => GuestApi>;
+    const api = bootstrap.applySync(undefined, [ISOLATED_VM_LIB] as never[], {
+      result: { reference: true },
+      timeout: BOOTSTRAP_TIMEOUT_MS,
+    }) as ivm.Reference<GuestApi>;
+    const functions = GUEST_FUNCTION_NAMES.map(
+      (name) => [name, api.getSync(name, { reference: true })] as const,
+    );
 
-    return {
-      isolate,
-      context,
-      define: reference('define'),
-      initialize: reference('initialize'),
-      assign: reference('assign'),
-      call: reference('call'),
-    };
+    return { isolate, context, ...(Object.fromEntries(functions) as GuestFunctions) };
   } catch (error) {
     isolate.dispose();
     throw error;
@@ -83,24 +91,21 @@ export async function createGuestRuntimeAsync(options: GuestRuntimeOptions): Pro
 
   try {
     const context = await isolate.createContext();
-    const api = (await context.eval(buildBootstrapSource(options), {
+    const bootstrap = (await context.eval(buildBootstrapSource(options), {
       reference: true,
       timeout: BOOTSTRAP_TIMEOUT_MS,
-    })) as ivm.Reference<Record<string, GuestFunction>>;
-    const reference = async (name: string) =>
-      (await api.get(name, { reference: true })) as ivm.Reference<GuestFunction>;
-
-    const [define, initialize, assign, call] = await Promise.all(
-      ['define', 'initialize', 'assign', 'call'].map(reference),
+    })) as ivm.Reference<(...args: never[]) => GuestApi>;
+    const api = (await bootstrap.apply(undefined, [ISOLATED_VM_LIB] as never[], {
+      result: { reference: true },
+      timeout: BOOTSTRAP_TIMEOUT_MS,
+    })) as ivm.Reference<GuestApi>;
+    const functions = await Promise.all(
+      GUEST_FUNCTION_NAMES.map(
+        async (name) => [name, await api.get(name, { reference: true })] as const,
+      ),
     );
-    return {
-      isolate,
-      context,
-      define: define!,
-      initialize: initialize!,
-      assign: assign!,
-      call: call!,
-    };
+
+    return { isolate, context, ...(Object.fromEntries(functions) as GuestFunctions) };
   } catch (error) {
     isolate.dispose();
     throw error;

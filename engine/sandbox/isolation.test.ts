@@ -93,6 +93,33 @@ describe('escape attempts', () => {
 
     expect(result.value).toEqual([]);
   });
+
+  it('no reachable isolated-vm handle', async () => {
+    await sandbox.assign('order', { id: 1 });
+    const walk = [
+      'const seen = new Set();',
+      'const pending = [globalThis, vars, input, arguments];',
+      'const handles = [];',
+      'while (pending.length > 0) {',
+      '  const object = pending.pop();',
+      "  if ((typeof object !== 'object' && typeof object !== 'function') || object === null) continue;",
+      '  if (seen.has(object)) continue;',
+      '  seen.add(object);',
+      '  pending.push(Object.getPrototypeOf(object));',
+      '  for (const key of Reflect.ownKeys(object)) {',
+      "    if (key === 'hrtime' || key === 'testHang' || key === 'derefInto') handles.push(String(key));",
+      '    const descriptor = Object.getOwnPropertyDescriptor(object, key);',
+      "    if ('value' in descriptor) pending.push(descriptor.value);",
+      '    else pending.push(descriptor.get, descriptor.set);',
+      '  }',
+      '}',
+      'return [seen.size > 500, handles];',
+    ].join('\n');
+
+    const result = await run(walk);
+
+    expect(result.value).toEqual([true, []]);
+  });
 });
 
 describe('frozen state', () => {

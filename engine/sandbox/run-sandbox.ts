@@ -1,3 +1,5 @@
+import { callChain } from './chain-call';
+import { compiledChain } from './chain-compile';
 import { compiledScript } from './compile';
 import {
   callFailedError,
@@ -21,16 +23,19 @@ import { disposeGuestRuntime, type GuestRuntime } from './isolate';
 import { takeGuestRuntime } from './isolate-pool';
 import { chain, mapFailure, settle, type MaybePromise } from './maybe-async';
 import { resolveOptions, type ResolvedOptions, type RunSandboxOptions } from './options';
-import { ScriptCache } from './script-cache';
+import { ScriptCache, type CompiledScript } from './script-cache';
 import { checkItemName, DEFAULT_ITEM_NAME, type SourceKind } from './source';
 import type {
   AssignOptions,
+  ChainedScriptResult,
   EvaluateOptions,
   RunSandbox,
   SandboxCallResult,
   SandboxLocals,
   SandboxStats,
   ScriptCallResult,
+  ScriptChainOptions,
+  ScriptChainStep,
   ScriptOptions,
 } from './types';
 
@@ -59,7 +64,7 @@ const DISPOSED_MESSAGE = 'The run sandbox was disposed; create a new one for the
  * call returns.
  */
 export class IsolateRunSandbox implements RunSandbox {
-  readonly stats: SandboxStats = { isolatesCreated: 0, scriptsCompiled: 0 };
+  readonly stats: SandboxStats = { isolatesCreated: 0, scriptsCompiled: 0, codeCacheHits: 0 };
   private readonly options: ResolvedOptions;
   private runtime: GuestRuntime | undefined;
   private acquiring: Promise<GuestRuntime> | undefined;
@@ -126,6 +131,19 @@ export class IsolateRunSandbox implements RunSandbox {
     return settle(() => this.execute('code', code, locals, options, site));
   }
 
+  runScriptChain(
+    steps: readonly ScriptChainStep[],
+    locals: SandboxLocals,
+    options: ScriptChainOptions,
+  ): Promise<ChainedScriptResult[]> {
+    const startedAt = performance.now();
+    return settle(() =>
+      chain(this.ensureRuntime(), (runtime) =>
+        this.callChain(runtime, steps, locals, options, startedAt),
+      ),
+    );
+  }
+
   dispose(): void {
     if (this.disposed) return;
 
@@ -165,8 +183,14 @@ export class IsolateRunSandbox implements RunSandbox {
   ): MaybePromise<ScriptCallResult> {
     const started = performance.now();
     const request = { kind, source, itemName, timeoutMs: this.syncTimeoutMs(options) };
-    const { script, compiled } = compiledScript(runtime, this.scripts, request, site);
+    const { script, compiled, fromCodeCache } = compiledScript(
+      runtime,
+      this.scripts,
+      request,
+      site,
+    );
     if (compiled) this.stats.scriptsCompiled++;
+    if (fromCodeCache) this.stats.codeCacheHits++;
     const compileMs = performance.now() - started;
 
     const resultName = kind === 'code' ? 'output' : options.field;
@@ -178,6 +202,74 @@ export class IsolateRunSandbox implements RunSandbox {
       if (outcome.wentAsync) script.prefersAsync = true;
       return this.readResult(outcome, compileMs, options.assignTo, site);
     });
+  }
+
+  private callChain(
+    runtime: GuestRuntime,
+    steps: readonly ScriptChainStep[],
+    locals: SandboxLocals,
+    options: ScriptChainOptions,
+    startedAt: number,
+  ): ChainedScriptResult[] {
+    const itemName = locals.itemName ?? DEFAULT_ITEM_NAME;
+    if (checkItemName(itemName) !== null) return [];
+
+    const timeoutMs = Math.min(options.timeoutMs, this.options.syncBudgetMs);
+    const scripts = this.compileChain(runtime, steps, itemName, timeoutMs);
+    if (scripts.length === 0) return [];
+
+    const { item, index } = locals;
+    const called = steps.slice(0, scripts.length);
+    let outcome;
+    try {
+      const chainCall = { steps: called, scripts, item, index, itemName, startedAt, timeoutMs };
+      outcome = callChain(runtime, chainCall);
+    } catch (error) {
+      this.logChainStop(called, error);
+      this.forgetRuntime();
+      return [];
+    }
+
+    const { results, interruption } = outcome;
+    results.forEach((result, position) => {
+      const assignTo = called[position]!.assignTo;
+      if (assignTo !== undefined) this.vars.set(assignTo, result.value);
+    });
+    if (interruption !== undefined) {
+      this.logChainStop(called, interruption);
+      // The block that was running goes straight to the asynchronous path when it runs alone.
+      const stoppedScript = scripts[results.length];
+      if (stoppedScript !== undefined) stoppedScript.prefersAsync = true;
+    }
+    return results;
+  }
+
+  /**
+   * Compiles a chain's scripts and returns those to call: all of them, or those in front of the
+   * first script that ran past the synchronous budget before. Returns none when the chain cannot
+   * be compiled as one script.
+   */
+  private compileChain(
+    runtime: GuestRuntime,
+    steps: readonly ScriptChainStep[],
+    itemName: string,
+    timeoutMs: number,
+  ): CompiledScript[] {
+    const sources = steps.map((step) => step.code);
+    const compiled = compiledChain(runtime, this.scripts, { sources, itemName, timeoutMs });
+    if (compiled === null) return [];
+
+    this.stats.scriptsCompiled += compiled.compiledCount;
+    if (compiled.fromCodeCache) this.stats.codeCacheHits++;
+    const slowAt = compiled.scripts.findIndex((script) => script.prefersAsync);
+    return slowAt < 0 ? compiled.scripts : compiled.scripts.slice(0, slowAt);
+  }
+
+  private logChainStop(steps: readonly ScriptChainStep[], error: unknown): void {
+    this.options.logger.debug(
+      { blockIds: steps.map((step) => step.blockId), error },
+      'sandbox chain stopped early; its remaining blocks run one at a time',
+    );
   }
 
   private readResult(

@@ -15,6 +15,19 @@ import {
  */
 const SYNTAX_ISOLATE_MEMORY_LIMIT_MB = 32;
 
+/**
+ * Results of earlier checks by kind and source, oldest first, so that validating the same graph
+ * again costs a map lookup per field instead of a compile. Bounded by entries and by the
+ * characters of the sources kept.
+ */
+const MAX_REMEMBERED_CHECKS = 5_000;
+const MAX_REMEMBERED_CHARS = 4_000_000;
+const rememberedChecks: Record<SourceKind, Map<string, string | null>> = {
+  code: new Map(),
+  expression: new Map(),
+};
+let rememberedChars = 0;
+
 let syntaxIsolate: ivm.Isolate | undefined;
 
 /**
@@ -39,6 +52,15 @@ export function checkScriptSyntax(code: string): string | null {
 }
 
 function checkSyntax(kind: SourceKind, source: string): string | null {
+  const remembered = rememberedChecks[kind].get(source);
+  if (remembered !== undefined) return remembered;
+
+  const problem = compileForCheck(kind, source);
+  remember(kind, source, problem);
+  return problem;
+}
+
+function compileForCheck(kind: SourceKind, source: string): string | null {
   const isolate = getSyntaxIsolate();
   try {
     const script = isolate.compileScriptSync(
@@ -82,6 +104,28 @@ export function describeSyntaxError(
   return kind === 'code'
     ? "Unexpected '}' with no matching '{'"
     : "Unexpected ')' with no matching '('";
+}
+
+function remember(kind: SourceKind, source: string, problem: string | null): void {
+  if (source.length > MAX_REMEMBERED_CHARS / 4) return;
+
+  rememberedChecks[kind].set(source, problem);
+  rememberedChars += source.length;
+  while (rememberedChecks.code.size + rememberedChecks.expression.size > MAX_REMEMBERED_CHECKS) {
+    forgetOldest();
+  }
+  while (rememberedChars > MAX_REMEMBERED_CHARS) forgetOldest();
+}
+
+/** Drops the oldest remembered check, taking turns between the two kinds by size. */
+function forgetOldest(): void {
+  const { code, expression } = rememberedChecks;
+  const checks = code.size >= expression.size ? code : expression;
+  const oldest = checks.keys().next();
+  if (oldest.done === true) return;
+
+  checks.delete(oldest.value);
+  rememberedChars -= oldest.value.length;
 }
 
 function getSyntaxIsolate(): ivm.Isolate {

@@ -41,6 +41,35 @@ export interface ScriptCallResult extends SandboxCallResult {
   logs: string[];
 }
 
+/** One `js` block of a chain run by `runScriptChain`. */
+export interface ScriptChainStep {
+  /** The block's code, a function body that returns a JSON value. */
+  code: string;
+  /** Block id, used in the debug log. */
+  blockId: string;
+  /** Store the result in `vars[assignTo]` inside the isolate before the next block runs. */
+  assignTo?: string;
+}
+
+export interface ScriptChainOptions {
+  /**
+   * Wall-clock bound of the whole chain, already the smallest of the blocks' own timeouts and the
+   * run's time left. The chain also stays within the sandbox's synchronous budget.
+   */
+  timeoutMs: number;
+}
+
+/** A block of a chain that finished. Times are `performance.now()` readings, in milliseconds. */
+export interface ChainedScriptResult {
+  value: unknown;
+  logs: string[];
+  /** When the block's span began: the end of the block before it, or the chain's start. */
+  startedAt: number;
+  finishedAt: number;
+  /** `finishedAt - startedAt`: all of the span is spent in the sandbox call. */
+  jsTimeMs: number;
+}
+
 export interface AssignOptions {
   /** Block whose output is assigned, used in error messages. */
   blockId?: string;
@@ -48,7 +77,16 @@ export interface AssignOptions {
 
 export interface SandboxStats {
   isolatesCreated: number;
+  /**
+   * Distinct sources compiled into the run's isolates: each counts once per isolate, whether V8
+   * parsed it or took it from the process's code cache (`codeCacheHits` counts those compiles).
+   */
   scriptsCompiled: number;
+  /**
+   * Compiles that V8 took from the process's code cache; one compile may hold a whole chain of
+   * sources.
+   */
+  codeCacheHits: number;
 }
 
 /**
@@ -74,6 +112,20 @@ export interface RunSandbox {
 
   /** Runs a `js` block's code, a function body that returns a JSON value. */
   runScript(code: string, locals: SandboxLocals, options: ScriptOptions): Promise<ScriptCallResult>;
+
+  /**
+   * Runs consecutive `js` blocks in one call into the isolate, each seeing the outputs the blocks
+   * before it assigned, and times each block inside the isolate. Returns the results of the blocks
+   * that finished, in order. The chain stops before a block that throws or returns a value that
+   * cannot cross, and returns no results when the call ran past its time or memory, or could not
+   * start: the caller runs the remaining blocks one at a time with `runScript`, which reports the
+   * failure. Blocks that finished have their outputs assigned, so they must not run again.
+   */
+  runScriptChain(
+    steps: readonly ScriptChainStep[],
+    locals: SandboxLocals,
+    options: ScriptChainOptions,
+  ): Promise<ChainedScriptResult[]>;
 
   readonly stats: SandboxStats;
 
