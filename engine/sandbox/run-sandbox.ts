@@ -182,7 +182,7 @@ export class IsolateRunSandbox implements RunSandbox {
     site: CallSite,
   ): MaybePromise<ScriptCallResult> {
     const started = performance.now();
-    const request = { kind, source, itemName, timeoutMs: this.syncTimeoutMs(options) };
+    const request = { kind, source, itemName, timeoutMs: options.timeoutMs };
     const { script, compiled, fromCodeCache } = compiledScript(
       runtime,
       this.scripts,
@@ -297,10 +297,6 @@ export class IsolateRunSandbox implements RunSandbox {
 
   private planOf(options: EvaluateOptions) {
     return { timeoutMs: options.timeoutMs, syncBudgetMs: this.options.syncBudgetMs };
-  }
-
-  private syncTimeoutMs(options: EvaluateOptions): number {
-    return Math.min(options.timeoutMs, this.options.syncBudgetMs);
   }
 
   private sendData(
