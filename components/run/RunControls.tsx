@@ -7,7 +7,7 @@ import { useProblems } from '@/components/debugger/useProblems';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
 
-import { inputSchemaOf } from './input-block';
+import { initialInputText, inputSchemaOf } from './input-block';
 import { parseRunInput } from './input-schema';
 import styles from './RunControls.module.css';
 import { RunInputEditor } from './RunInputEditor';
@@ -39,11 +39,11 @@ function blockedReason(problemCount: number, inputProblems: string[]): string | 
 export function RunControls({ pending, onRun, selectedRunInput }: RunControlsProps) {
   const graph = useGraph();
   const problems = useProblems();
-  const [inputText, setInputText] = useState('{}');
+  const schema = useMemo(() => inputSchemaOf(graph), [graph]);
+  const [inputText, setInputText] = useState(() => initialInputText(schema));
   const [inputOpen, setInputOpen] = useState(false);
   const [confirmingLive, setConfirmingLive] = useState(false);
 
-  const schema = useMemo(() => inputSchemaOf(graph), [graph]);
   const parsed = useMemo(() => parseRunInput(inputText, schema), [inputText, schema]);
   const inputProblems = parsed.ok ? [] : parsed.problems;
   const blocked = blockedReason(problems.length, inputProblems);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { WorkflowGraph } from '@/engine/types';
 
-import { inputSchemaOf } from './input-block';
+import { initialInputText, inputSchemaOf } from './input-block';
 
 function graphWithSchema(schema: unknown): WorkflowGraph {
   return { nodes: [{ id: 'input', type: 'input', config: { schema } }], edges: [] };
@@ -23,5 +23,21 @@ describe('inputSchemaOf', () => {
 
   it('returns undefined without an input block', () => {
     expect(inputSchemaOf({ nodes: [], edges: [] })).toBeUndefined();
+  });
+});
+
+describe('initialInputText', () => {
+  it('starts from the first example of the schema', () => {
+    const schema = { type: 'object', examples: [{ customerId: 'C009' }, { customerId: 'C001' }] };
+
+    expect(initialInputText(schema)).toBe('{\n  "customerId": "C009"\n}');
+  });
+
+  it('falls back to the default of the schema', () => {
+    expect(initialInputText({ type: 'array', default: [] })).toBe('[]');
+  });
+
+  it.each([[undefined], [{ type: 'object' }], ['text']])('starts empty for %j', (schema) => {
+    expect(initialInputText(schema)).toBe('{}');
   });
 });

@@ -18,3 +18,16 @@ export function inputSchemaOf(graph: WorkflowGraph): unknown {
     return undefined;
   }
 }
+
+/**
+ * Returns the starting text of the run input editor: the schema's first `examples` entry, else
+ * its `default`, as indented JSON; `{}` when the schema offers neither.
+ */
+export function initialInputText(schema: unknown): string {
+  if (typeof schema !== 'object' || schema === null) return '{}';
+
+  const { examples, default: defaultValue } = schema as { examples?: unknown; default?: unknown };
+  if (Array.isArray(examples) && examples.length > 0) return JSON.stringify(examples[0], null, 2);
+  if (defaultValue !== undefined) return JSON.stringify(defaultValue, null, 2);
+  return '{}';
+}

@@ -38,6 +38,8 @@ const customerReview: WorkflowGraph = {
           type: 'object',
           required: ['customerId'],
           properties: { customerId: { type: 'string' } },
+          // A customer who is not yet VIP and spent over 1,500, so a preview stages the update.
+          examples: [{ customerId: 'C009' }],
         },
       },
     },
