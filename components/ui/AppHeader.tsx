@@ -39,7 +39,7 @@ export function AppHeader({ tenantSlug }: { tenantSlug: string | null }) {
           placeholder="other-tenant"
           aria-label="Tenant slug"
           required
-          pattern="[a-z0-9-]{1,63}"
+          pattern="[a-z0-9\-]{1,63}"
         />
         <button type="submit">Switch</button>
       </form>
