@@ -21,6 +21,15 @@ import {
 } from './protocol';
 import { RemoteDataAccess } from './remote-data-access';
 
+/**
+ * Ends this process at once. `process.exit()` is not enough: it waits for isolated-vm to dispose
+ * the isolate, which never happens while a script keeps the isolate's thread busy.
+ */
+function exitNow(): never {
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable: the process was killed');
+}
+
 /** Writes a message line to the output pipe before returning (see protocol.ts for why). */
 function send(message: WorkerMessage): void {
   const line = Buffer.from(`${JSON.stringify(message)}\n`, 'utf8');
@@ -31,7 +40,7 @@ function send(message: WorkerMessage): void {
     }
   } catch {
     // The pipe is closed only when the server is gone, and then there is nobody to run for.
-    process.exit(0);
+    exitNow();
   }
 }
 
@@ -104,6 +113,6 @@ process.on('message', (message: ServerMessage) => {
 });
 
 // Without the server there is nobody to answer data calls or take the result.
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', exitNow);
 
 send({ type: 'ready' });
