@@ -32,7 +32,7 @@
     return response;
   };
 
-  /** Longest wait for a preview's badges before the measurement fails. */
+  /** Maximum wait for a preview's badges before the measurement fails, in milliseconds. */
   const WAIT_MS = 60_000;
 
   const afterNextPaint = (callback) =>
