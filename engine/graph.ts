@@ -32,7 +32,9 @@ export function indexGraph(graph: WorkflowGraph): IndexedGraph {
   const members = new Map<string, GraphNode[]>([[TOP_LEVEL_SCOPE, []]]);
   for (const node of graph.nodes) {
     const scope = scopeOf(node);
-    members.set(scope, [...(members.get(scope) ?? []), node]);
+    const scopeNodes = members.get(scope);
+    if (scopeNodes === undefined) members.set(scope, [node]);
+    else scopeNodes.push(node);
   }
 
   const scopes = new Map<string, GraphNode[]>();
@@ -46,7 +48,9 @@ export function indexGraph(graph: WorkflowGraph): IndexedGraph {
 function groupEdges(edges: GraphEdge[], end: 'source' | 'target'): Map<string, GraphEdge[]> {
   const grouped = new Map<string, GraphEdge[]>();
   for (const edge of edges) {
-    grouped.set(edge[end], [...(grouped.get(edge[end]) ?? []), edge]);
+    const group = grouped.get(edge[end]);
+    if (group === undefined) grouped.set(edge[end], [edge]);
+    else group.push(edge);
   }
   return grouped;
 }

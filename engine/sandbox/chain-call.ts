@@ -23,8 +23,10 @@ export interface ChainCall {
   item: unknown;
   index: number | undefined;
   itemName: string;
-  /** `performance.now()` when the chain began, before compiling: the first block's start. */
+  /** `performance.now()` when the chain was requested: the first block's start. */
   startedAt: number;
+  /** `performance.now()` once the isolate was ready, before compiling: the first block's JS time. */
+  callStartedAt: number;
   timeoutMs: number;
 }
 
@@ -40,9 +42,10 @@ export interface ChainOutcome {
 
 /**
  * Calls the guest's `callChain` synchronously and returns the result of each block that finished,
- * timed by the guest clock. Each block's span runs from the end of the block before it (for the
- * first block, from `startedAt`, so it carries the chain's compile and the call's entry) to the end
- * of its own value check and assignment. When the call is stopped, such as past `timeoutMs`, the
+ * timed by the guest clock. Each block's span runs from the end of the block before it to the end
+ * of its own value check and assignment, and all of it counts as JS time. The first block's span
+ * starts at `startedAt`, so it carries a wait for the isolate, and its JS time at `callStartedAt`,
+ * so it carries the chain's compile and the call's entry. When the call is stopped, such as past `timeoutMs`, the
  * blocks that finished before are read from the guest and kept, because their outputs are
  * assigned inside the isolate. Throws when the isolate itself is lost.
  */
@@ -59,32 +62,31 @@ export function callChain(runtime: GuestRuntime, chainCall: ChainCall): ChainOut
 
   try {
     const text = callSync(runtime.isolate, call, Math.max(1, Math.ceil(chainCall.timeoutMs)));
-    return { results: readChain(JSON.parse(text) as ChainEnvelope, chainCall.startedAt) };
+    return { results: readChain(JSON.parse(text) as ChainEnvelope, chainCall) };
   } catch (interruption) {
     if (runtime.isolate.isDisposed) throw interruption;
 
     const progress = { fn: runtime.chainProgress, args: [], copy: false };
     const text = callSync(runtime.isolate, progress, PROGRESS_TIMEOUT_MS);
-    const results = readChain(JSON.parse(text) as ChainEnvelope, chainCall.startedAt);
+    const results = readChain(JSON.parse(text) as ChainEnvelope, chainCall);
     return { results, interruption };
   }
 }
 
-function readChain(envelope: ChainEnvelope, startedAt: number): ChainedScriptResult[] {
+function readChain(envelope: ChainEnvelope, chainCall: ChainCall): ChainedScriptResult[] {
   const results: ChainedScriptResult[] = [];
-  let previousEnd = startedAt;
+  let previousEnd = chainCall.startedAt;
 
   for (let index = 0; index < envelope.finishedAt.length; index++) {
-    const finishedAt = Math.max(
-      previousEnd,
-      envelope.finishedAt[index]! + GUEST_CLOCK_TO_PERFORMANCE_MS,
-    );
+    const guestFinishedAt = envelope.finishedAt[index]! + GUEST_CLOCK_TO_PERFORMANCE_MS;
+    const finishedAt = Math.max(previousEnd, guestFinishedAt);
+    const jsStartedAt = index === 0 ? Math.max(previousEnd, chainCall.callStartedAt) : previousEnd;
     results.push({
       value: envelope.values[index],
       logs: envelope.logs?.[index] ?? [],
       startedAt: previousEnd,
       finishedAt,
-      jsTimeMs: finishedAt - previousEnd,
+      jsTimeMs: Math.max(0, finishedAt - jsStartedAt),
     });
     previousEnd = finishedAt;
   }

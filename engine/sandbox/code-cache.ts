@@ -31,8 +31,8 @@ const entries = new Map<string, CacheEntry>();
 let totalBytes = 0;
 
 export interface CompileInfo {
-  filename: string;
-  lineOffset: number;
+  filename?: string;
+  lineOffset?: number;
 }
 
 export interface CacheCompileResult {
@@ -52,27 +52,47 @@ export function compileWithCodeCache(
   info: CompileInfo,
   key: string,
 ): CacheCompileResult {
-  const cached = takeEntry(key);
-  if (cached !== undefined) {
-    const script: ScriptWithCachedData = isolate.compileScriptSync(source, {
-      ...info,
-      cachedData: cached.data,
-    });
-    if (script.cachedDataRejected !== true) {
-      entries.set(key, cached);
-      return { script, fromCache: true };
-    }
-    // V8 rejects data made by another V8 version or with other flags; the script still compiled.
-    dropEntry(cached);
+  const entry = entries.get(key);
+  const script: ScriptWithCachedData = isolate.compileScriptSync(source, optionsFor(info, entry));
+  return settleCompile(key, entry, script);
+}
+
+/** Compiles like `compileWithCodeCache`, on isolated-vm's thread pool. */
+export async function compileWithCodeCacheAsync(
+  isolate: ivm.Isolate,
+  source: string,
+  info: CompileInfo,
+  key: string,
+): Promise<CacheCompileResult> {
+  const entry = entries.get(key);
+  const script: ScriptWithCachedData = await isolate.compileScript(source, optionsFor(info, entry));
+  return settleCompile(key, entry, script);
+}
+
+function optionsFor(info: CompileInfo, entry: CacheEntry | undefined): ivm.ScriptInfo {
+  return entry === undefined
+    ? { ...info, produceCachedData: true }
+    : { ...info, cachedData: entry.data };
+}
+
+function settleCompile(
+  key: string,
+  entry: CacheEntry | undefined,
+  script: ScriptWithCachedData,
+): CacheCompileResult {
+  if (entry === undefined) {
+    if (script.cachedData !== undefined) addEntry(key, script.cachedData);
     return { script, fromCache: false };
   }
 
-  const script: ScriptWithCachedData = isolate.compileScriptSync(source, {
-    ...info,
-    produceCachedData: true,
-  });
-  if (script.cachedData !== undefined) addEntry(key, script.cachedData);
-  return { script, fromCache: false };
+  // V8 rejects data made by another V8 version or with other flags; the script still compiled.
+  const isRejected = script.cachedDataRejected === true;
+  if (entries.get(key) === entry) {
+    entries.delete(key);
+    if (isRejected) dropEntry(entry);
+    else entries.set(key, entry);
+  }
+  return { script, fromCache: !isRejected };
 }
 
 /** Number of entries and bytes held, for tests and diagnostics. */
@@ -86,13 +106,13 @@ export function clearCodeCache(): void {
   entries.clear();
 }
 
-function takeEntry(key: string): CacheEntry | undefined {
-  const entry = entries.get(key);
-  if (entry !== undefined) entries.delete(key);
-  return entry;
-}
-
 function addEntry(key: string, data: ivm.ExternalCopy<ArrayBuffer>): void {
+  // Two isolates can compile the same new source at once; the first to finish keeps its data.
+  if (entries.has(key)) {
+    data.release();
+    return;
+  }
+
   const bytes = data.copy().byteLength;
   if (bytes > MAX_CODE_CACHE_BYTES) {
     data.release();

@@ -74,21 +74,36 @@ function makeOverridable(object, name) {
   });
 }
 
+// Runs once per isolate, interpreted, over about 800 objects and 2700 properties, so the loop
+// keeps only objects on the pending list and calls the built-ins through locals.
 function freezeReachable(roots) {
   const seen = new Set();
-  const pending = roots.slice();
+  const pending = [];
+  const freezeObject = Object.freeze;
+  const prototypeOf = Object.getPrototypeOf;
+  const ownKeys = Reflect.ownKeys;
+  const descriptorOf = Object.getOwnPropertyDescriptor;
+  const pushObject = (value) => {
+    if ((typeof value === 'object' && value !== null) || typeof value === 'function') pending.push(value);
+  };
+  for (const root of roots) pushObject(root);
+
   while (pending.length > 0) {
     const object = pending.pop();
-    if ((typeof object !== 'object' && typeof object !== 'function') || object === null) continue;
     if (seen.has(object)) continue;
     seen.add(object);
 
-    Object.freeze(object);
-    pending.push(Object.getPrototypeOf(object));
-    for (const key of Reflect.ownKeys(object)) {
-      const descriptor = Object.getOwnPropertyDescriptor(object, key);
-      if ('value' in descriptor) pending.push(descriptor.value);
-      else pending.push(descriptor.get, descriptor.set);
+    freezeObject(object);
+    pushObject(prototypeOf(object));
+    const keys = ownKeys(object);
+    for (let i = 0; i < keys.length; i++) {
+      const descriptor = descriptorOf(object, keys[i]);
+      if ('value' in descriptor) {
+        pushObject(descriptor.value);
+      } else {
+        pushObject(descriptor.get);
+        pushObject(descriptor.set);
+      }
     }
   }
 }

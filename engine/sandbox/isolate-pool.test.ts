@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { hasSpareRuntime, spareRuntimePrepared } from './isolate-pool';
+import { SPARE_COUNT, spareRuntimeCount, spareRuntimePrepared } from './isolate-pool';
 import { IsolateRunSandbox, type RunSandboxOptions } from './run-sandbox';
 
 const sandboxes: IsolateRunSandbox[] = [];
@@ -22,25 +22,31 @@ async function spareIsReady(): Promise<void> {
   await spareRuntimePrepared();
 }
 
-describe('spare isolate', () => {
-  it('is prepared after a run takes an isolate', async () => {
+describe('spare isolates', () => {
+  it('are prepared after a run takes an isolate', async () => {
     await newSandbox().evaluate('1', {}, call);
 
     await spareRuntimePrepared();
 
-    expect(hasSpareRuntime()).toBe(true);
+    expect(spareRuntimeCount()).toBe(SPARE_COUNT);
   });
 
-  it('is taken by the next run', async () => {
+  it('are taken one per run', async () => {
     await spareIsReady();
 
-    const result = await newSandbox().runScript('return typeof vars.secret;', {}, call);
+    // Each call takes its isolate synchronously; preparing a replacement starts a turn later.
+    const first = newSandbox().runScript('return typeof vars.secret;', {}, call);
+    const countAfterFirst = spareRuntimeCount();
+    const second = newSandbox().runScript('return 1;', {}, call);
+    const countAfterSecond = spareRuntimeCount();
+    await second;
 
-    expect(result.value).toBe('undefined');
-    expect(hasSpareRuntime()).toBe(false);
+    expect((await first).value).toBe('undefined');
+    expect(countAfterFirst).toBe(SPARE_COUNT - 1);
+    expect(countAfterSecond).toBe(SPARE_COUNT - 2);
   });
 
-  it('carries nothing from the run that prepared it', async () => {
+  it('carry nothing from the run that prepared them', async () => {
     const first = newSandbox();
     await first.runScript('return "kept";', {}, { ...call, assignTo: 'secret' });
     await spareRuntimePrepared();
@@ -52,7 +58,7 @@ describe('spare isolate', () => {
     expect(second.stats.isolatesCreated).toBe(1);
   });
 
-  it('is not used by a run with other limits', async () => {
+  it('are not used by a run with other limits', async () => {
     await spareIsReady();
 
     const sandbox = newSandbox({ maxLogLines: 1, prepareIsolates: false });
@@ -61,16 +67,16 @@ describe('spare isolate', () => {
     expect(result.logs).toEqual(['a', '[1 more line not shown; a call keeps at most 1 line]']);
   });
 
-  it('is not prepared when the option is off', async () => {
+  it('are not replaced when the option is off', async () => {
     await spareIsReady();
     await newSandbox({ prepareIsolates: false }).evaluate('1', {}, call);
 
     await spareRuntimePrepared();
 
-    expect(hasSpareRuntime()).toBe(false);
+    expect(spareRuntimeCount()).toBe(SPARE_COUNT - 1);
   });
 
-  it('serves concurrent first calls of one run with one isolate', async () => {
+  it('serve concurrent first calls with one isolate', async () => {
     newSandbox().evaluate('1', {}, call);
     const sandbox = newSandbox();
 

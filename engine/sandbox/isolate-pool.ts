@@ -9,14 +9,16 @@ import type { MaybePromise } from './maybe-async';
 import type { SandboxLogger } from './types';
 
 /**
- * One prepared isolate kept ready for the next run. Creating an isolate, its context and the
+ * Prepared isolates kept ready for the next runs. Creating an isolate, its context and the
  * frozen realm takes a few milliseconds, which would otherwise delay a run's first expression.
  * A spare has never run user code and each isolate serves a single run, so no state passes
  * between runs.
  *
- * The spare is prepared on isolated-vm's thread pool after a run takes the previous one; only
- * the isolate constructor runs on the event loop. A run that starts while the spare is still
- * being prepared waits for it instead of creating a second isolate on the event loop.
+ * Spares are prepared on isolated-vm's thread pool, side by side, whenever fewer than
+ * `SPARE_COUNT` are ready or being prepared; only each isolate's constructor runs on the event
+ * loop. Two spares let a run that starts right after another still find one ready. A run that
+ * finds none ready while some are being prepared waits for the first instead of creating another
+ * isolate on the event loop.
  */
 interface Spare {
   key: string;
@@ -29,45 +31,62 @@ interface CatastropheRelay {
   handler(message: string): void;
 }
 
-let spare: Spare | undefined;
-let preparation: { key: string; done: Promise<void> } | undefined;
+/** Spares kept ready or being prepared. */
+export const SPARE_COUNT = 3;
+
+const spares: Spare[] = [];
+const preparations: Array<{ key: string; done: Promise<void> }> = [];
 
 export interface TakeOptions {
-  /** True to start preparing a spare for the next run. */
+  /** True to keep spares prepared for the next runs. */
   prepareNext: boolean;
   logger: SandboxLogger;
 }
 
 /**
- * Returns an isolate with these options: the prepared spare when it is ready or about to be,
- * otherwise a new one. Starts preparing the next spare when asked to.
+ * Returns an isolate with these options: a prepared spare when one is ready or about to be,
+ * otherwise a new one. Starts preparing spares for the next runs when asked to.
  */
 export function takeGuestRuntime(
   options: GuestRuntimeOptions,
   take: TakeOptions,
 ): MaybePromise<GuestRuntime> {
   const key = keyOf(options);
-  if (spare === undefined && preparation?.key === key) {
-    return preparation.done.then(() => claim(options, key, take));
+  dropSparesExcept(key);
+  const preparing = preparations.filter((preparation) => preparation.key === key);
+  if (spares.length === 0 && preparing.length > 0) {
+    const firstDone = Promise.race(preparing.map((preparation) => preparation.done));
+    return firstDone.then(() => takeGuestRuntime(options, take));
   }
   return claim(options, key, take);
 }
 
 function claim(options: GuestRuntimeOptions, key: string, take: TakeOptions): GuestRuntime {
-  const ready = spare;
-  spare = undefined;
-
+  const ready = spares.shift();
   let runtime: GuestRuntime;
-  if (ready !== undefined && ready.key === key && !ready.runtime.isolate.isDisposed) {
+  if (ready !== undefined && !ready.runtime.isolate.isDisposed) {
     ready.relay.handler = options.onCatastrophicError;
     runtime = ready.runtime;
   } else {
-    if (ready !== undefined) disposeGuestRuntime(ready.runtime);
     runtime = createGuestRuntime(options);
   }
 
-  if (take.prepareNext && preparation === undefined) prepare(options, key, take.logger);
+  if (take.prepareNext) topUp(options, key, take.logger);
   return runtime;
+}
+
+/** Disposes the ready spares made with other options, which no run of these options can use. */
+function dropSparesExcept(key: string): void {
+  for (let index = spares.length - 1; index >= 0; index--) {
+    if (spares[index]!.key === key) continue;
+    disposeGuestRuntime(spares[index]!.runtime);
+    spares.splice(index, 1);
+  }
+}
+
+/** Starts preparing spares until enough are ready or being prepared. */
+function topUp(options: GuestRuntimeOptions, key: string, logger: SandboxLogger): void {
+  while (spares.length + preparations.length < SPARE_COUNT) prepare(options, key, logger);
 }
 
 function prepare(options: GuestRuntimeOptions, key: string, logger: SandboxLogger): void {
@@ -77,8 +96,11 @@ function prepare(options: GuestRuntimeOptions, key: string, logger: SandboxLogge
       ...options,
       onCatastrophicError: (message) => relay.handler(message),
     });
-    if (spare !== undefined) disposeGuestRuntime(spare.runtime);
-    spare = { key, runtime, relay };
+    if (spares.length >= SPARE_COUNT || spares.some((spare) => spare.key !== key)) {
+      disposeGuestRuntime(runtime);
+      return;
+    }
+    spares.push({ key, runtime, relay });
   };
   const logFailure = (error: unknown) =>
     logger.warn(
@@ -88,25 +110,26 @@ function prepare(options: GuestRuntimeOptions, key: string, logger: SandboxLogge
 
   // Start on the next turn of the event loop, so the isolate constructor does not delay the run
   // that took the previous spare.
-  const done = new Promise((resolve) => setImmediate(resolve))
+  const preparation = { key, done: Promise.resolve() };
+  preparation.done = new Promise((resolve) => setImmediate(resolve))
     .then(create)
     .catch(logFailure)
     .finally(() => {
-      preparation = undefined;
+      preparations.splice(preparations.indexOf(preparation), 1);
     });
-  preparation = { key, done };
+  preparations.push(preparation);
 }
 
 function keyOf(options: GuestRuntimeOptions): string {
   return `${options.memoryLimitMb}/${options.maxLogLines}/${options.maxLogLineLength}`;
 }
 
-/** True when a prepared isolate is waiting for the next run. */
-export function hasSpareRuntime(): boolean {
-  return spare !== undefined;
+/** Number of prepared isolates waiting for the next runs. */
+export function spareRuntimeCount(): number {
+  return spares.length;
 }
 
-/** Resolves once the spare being prepared, if any, is ready. */
+/** Resolves once no spare is being prepared any more. */
 export async function spareRuntimePrepared(): Promise<void> {
-  await preparation?.done;
+  while (preparations.length > 0) await Promise.all(preparations.map(({ done }) => done));
 }

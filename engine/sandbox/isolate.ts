@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+
 import ivm from 'isolated-vm';
 
+import { compileWithCodeCache, compileWithCodeCacheAsync } from './code-cache';
 import { buildBootstrapSource, GUEST_FUNCTION_NAMES, type GuestLimits } from './guest-runtime';
 
 /** A guest function the server calls; every one returns a JSON text. */
@@ -60,8 +63,11 @@ export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
 
   try {
     const context = isolate.createContextSync();
-    const bootstrap = context.evalSync(buildBootstrapSource(options), {
+    const { source, key } = bootstrapOf(options);
+    const { script } = compileWithCodeCache(isolate, source, {}, key);
+    const bootstrap = script.runSync(context, {
       reference: true,
+      release: true,
       timeout: BOOTSTRAP_TIMEOUT_MS,
     }) as ivm.Reference<(...args: never[]) => GuestApi>;
     const api = bootstrap.applySync(undefined, [ISOLATED_VM_LIB] as never[], {
@@ -91,8 +97,11 @@ export async function createGuestRuntimeAsync(options: GuestRuntimeOptions): Pro
 
   try {
     const context = await isolate.createContext();
-    const bootstrap = (await context.eval(buildBootstrapSource(options), {
+    const { source, key } = bootstrapOf(options);
+    const { script } = await compileWithCodeCacheAsync(isolate, source, {}, key);
+    const bootstrap = (await script.run(context, {
       reference: true,
+      release: true,
       timeout: BOOTSTRAP_TIMEOUT_MS,
     })) as ivm.Reference<(...args: never[]) => GuestApi>;
     const api = (await bootstrap.apply(undefined, [ISOLATED_VM_LIB] as never[], {
@@ -110,6 +119,24 @@ export async function createGuestRuntimeAsync(options: GuestRuntimeOptions): Pro
     isolate.dispose();
     throw error;
   }
+}
+
+/**
+ * Bootstrap sources by their limits, with the code cache key of each: the source is 14 KB, and
+ * compiling it from the code cache saves a few tenths of a millisecond per isolate.
+ */
+const bootstraps = new Map<string, { source: string; key: string }>();
+
+function bootstrapOf(limits: GuestLimits): { source: string; key: string } {
+  const limitsKey = `${limits.maxLogLines}/${limits.maxLogLineLength}`;
+  let bootstrap = bootstraps.get(limitsKey);
+  if (bootstrap === undefined) {
+    const source = buildBootstrapSource(limits);
+    const key = createHash('sha256').update(`bootstrap\0${source}`).digest('hex');
+    bootstrap = { source, key };
+    bootstraps.set(limitsKey, bootstrap);
+  }
+  return bootstrap;
 }
 
 /** Disposes the isolate unless isolated-vm already did (after a memory limit). */

@@ -1,5 +1,4 @@
-import { callChain } from './chain-call';
-import { compiledChain } from './chain-compile';
+import { runChain, type ChainHost } from './chain-run';
 import { compiledScript } from './compile';
 import {
   callFailedError,
@@ -23,7 +22,7 @@ import { disposeGuestRuntime, type GuestRuntime } from './isolate';
 import { takeGuestRuntime } from './isolate-pool';
 import { chain, mapFailure, settle, type MaybePromise } from './maybe-async';
 import { resolveOptions, type ResolvedOptions, type RunSandboxOptions } from './options';
-import { ScriptCache, type CompiledScript } from './script-cache';
+import { ScriptCache } from './script-cache';
 import { checkItemName, DEFAULT_ITEM_NAME, type SourceKind } from './source';
 import type {
   AssignOptions,
@@ -139,7 +138,7 @@ export class IsolateRunSandbox implements RunSandbox {
     const startedAt = performance.now();
     return settle(() =>
       chain(this.ensureRuntime(), (runtime) =>
-        this.callChain(runtime, steps, locals, options, startedAt),
+        runChain(this.chainHost(), runtime, { steps, locals, options, startedAt }),
       ),
     );
   }
@@ -204,72 +203,14 @@ export class IsolateRunSandbox implements RunSandbox {
     });
   }
 
-  private callChain(
-    runtime: GuestRuntime,
-    steps: readonly ScriptChainStep[],
-    locals: SandboxLocals,
-    options: ScriptChainOptions,
-    startedAt: number,
-  ): ChainedScriptResult[] {
-    const itemName = locals.itemName ?? DEFAULT_ITEM_NAME;
-    if (checkItemName(itemName) !== null) return [];
-
-    const timeoutMs = Math.min(options.timeoutMs, this.options.syncBudgetMs);
-    const scripts = this.compileChain(runtime, steps, itemName, timeoutMs);
-    if (scripts.length === 0) return [];
-
-    const { item, index } = locals;
-    const called = steps.slice(0, scripts.length);
-    let outcome;
-    try {
-      const chainCall = { steps: called, scripts, item, index, itemName, startedAt, timeoutMs };
-      outcome = callChain(runtime, chainCall);
-    } catch (error) {
-      this.logChainStop(called, error);
-      this.forgetRuntime();
-      return [];
-    }
-
-    const { results, interruption } = outcome;
-    results.forEach((result, position) => {
-      const assignTo = called[position]!.assignTo;
-      if (assignTo !== undefined) this.vars.set(assignTo, result.value);
-    });
-    if (interruption !== undefined) {
-      this.logChainStop(called, interruption);
-      // The block that was running goes straight to the asynchronous path when it runs alone.
-      const stoppedScript = scripts[results.length];
-      if (stoppedScript !== undefined) stoppedScript.prefersAsync = true;
-    }
-    return results;
-  }
-
-  /**
-   * Compiles a chain's scripts and returns those to call: all of them, or those in front of the
-   * first script that ran past the synchronous budget before. Returns none when the chain cannot
-   * be compiled as one script.
-   */
-  private compileChain(
-    runtime: GuestRuntime,
-    steps: readonly ScriptChainStep[],
-    itemName: string,
-    timeoutMs: number,
-  ): CompiledScript[] {
-    const sources = steps.map((step) => step.code);
-    const compiled = compiledChain(runtime, this.scripts, { sources, itemName, timeoutMs });
-    if (compiled === null) return [];
-
-    this.stats.scriptsCompiled += compiled.compiledCount;
-    if (compiled.fromCodeCache) this.stats.codeCacheHits++;
-    const slowAt = compiled.scripts.findIndex((script) => script.prefersAsync);
-    return slowAt < 0 ? compiled.scripts : compiled.scripts.slice(0, slowAt);
-  }
-
-  private logChainStop(steps: readonly ScriptChainStep[], error: unknown): void {
-    this.options.logger.debug(
-      { blockIds: steps.map((step) => step.blockId), error },
-      'sandbox chain stopped early; its remaining blocks run one at a time',
-    );
+  private chainHost(): ChainHost {
+    return {
+      scripts: this.scripts,
+      stats: this.stats,
+      vars: this.vars,
+      options: this.options,
+      forgetRuntime: () => this.forgetRuntime(),
+    };
   }
 
   private readResult(

@@ -66,7 +66,10 @@ export interface ChainedScriptResult {
   /** When the block's span began: the end of the block before it, or the chain's start. */
   startedAt: number;
   finishedAt: number;
-  /** `finishedAt - startedAt`: all of the span is spent in the sandbox call. */
+  /**
+   * Time in the sandbox call: the whole span, except that the first block's leaves out any wait
+   * for the isolate before the call.
+   */
   jsTimeMs: number;
 }
 
