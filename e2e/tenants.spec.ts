@@ -24,7 +24,7 @@ test.describe('tenants', () => {
     const response = await other.goto(`${owner.path}/runs/${run.runId}`);
 
     expect(response?.status()).toBe(404);
-    await expect(other.getByRole('heading', { name: 'Workflow not found' })).toBeVisible();
+    await expect(other.getByRole('heading', { name: 'Run not found' })).toBeVisible();
     await expect(other.getByTestId('timeline-bar')).toHaveCount(0);
   });
 });
