@@ -68,8 +68,7 @@ function defineCombined(
   sourcesByHash: Map<string, string>,
   request: ChainCompileRequest,
 ): { firstId: number; fromCodeCache: boolean } | null {
-  const { text, lineBases } = combineSources([...sourcesByHash.values()], request.itemName);
-  const key = chainKey([...sourcesByHash.keys()], request.itemName);
+  const { text, lineBases, key } = combinedScript(sourcesByHash, request.itemName);
 
   let compiled;
   try {
@@ -88,7 +87,8 @@ function defineCombined(
   try {
     const runOptions = { reference: true, release: true, timeout } as const;
     const functions = compiled.script.runSync(runtime.context, runOptions);
-    const args = [firstId, functions.derefInto({ release: true }), lineBases.join(',')];
+    const count = lineBases.length;
+    const args = [firstId, functions.derefInto({ release: true }), count, lineBases.join(',')];
     runtime.defineChain.applySync(undefined, args as never[], { timeout });
   } catch {
     return null;
@@ -119,12 +119,40 @@ export function combineSources(
   return { text: parts.join('\n'), lineBases };
 }
 
-function countLines(source: string): number {
-  return (source.match(LINE_TERMINATOR)?.length ?? 0) + 1;
+interface CombinedScript {
+  text: string;
+  lineBases: number[];
+  /** Code cache key: SHA-256 of the item name and the sources' own hashes. */
+  key: string;
 }
 
-function chainKey(hashes: string[], itemName: string): string {
-  return createHash('sha256')
-    .update(`chain\0${itemName}\0${hashes.join(',')}`)
-    .digest('hex');
+/**
+ * Combined scripts of recent chains by item name and source hashes, so that a chain that ran
+ * before is neither joined nor hashed again. Cleared whole when it holds too many scripts or
+ * characters.
+ */
+const MAX_COMBINED_SCRIPTS = 500;
+const MAX_COMBINED_CHARS = 8_000_000;
+const combinedScripts = new Map<string, CombinedScript>();
+let combinedChars = 0;
+
+function combinedScript(sourcesByHash: Map<string, string>, itemName: string): CombinedScript {
+  const hashes = [...sourcesByHash.keys()].join(',');
+  const memoKey = `${itemName}\0${hashes}`;
+  let combined = combinedScripts.get(memoKey);
+  if (combined !== undefined) return combined;
+
+  const key = createHash('sha256').update(`chain\0${memoKey}`).digest('hex');
+  combined = { ...combineSources([...sourcesByHash.values()], itemName), key };
+  if (combinedScripts.size >= MAX_COMBINED_SCRIPTS || combinedChars >= MAX_COMBINED_CHARS) {
+    combinedScripts.clear();
+    combinedChars = 0;
+  }
+  combinedScripts.set(memoKey, combined);
+  combinedChars += combined.text.length;
+  return combined;
+}
+
+function countLines(source: string): number {
+  return (source.match(LINE_TERMINATOR)?.length ?? 0) + 1;
 }

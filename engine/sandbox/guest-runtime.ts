@@ -22,7 +22,7 @@ export const EXPRESSION_FILENAME = 'js-expression';
  */
 const GUEST_STATE_SOURCE = String.raw`
 const functions = new Map();
-const lineBases = new Map();
+const segments = [];
 let input = null;
 const locationPattern = /\b(?:js-code|js-expression):(\d+):(\d+)/;
 
@@ -31,22 +31,40 @@ function define(id, candidate) {
   functions.set(id, candidate);
 }
 
-// Registers the functions of a chain's combined script under consecutive ids. basesText lists,
-// comma-separated, the script line before the first line of each source, which error positions
-// subtract. A source that
-// closes its wrapper early can change how many values the script yields, so the count is checked.
-function defineChain(firstId, candidates, basesText) {
-  const bases = basesText.split(',');
-  if (!isArray(candidates) || candidates.length !== bases.length) {
+// Registers the functions of a chain's combined script under consecutive ids, as one segment.
+// basesText lists, comma-separated, the script line before the first line of each source, which
+// error positions subtract. A source that closes its wrapper early can change how many values the
+// script yields, so the count is checked.
+function defineChain(firstId, candidates, count, basesText) {
+  if (!isArray(candidates) || candidates.length !== count) {
     throw new TypeError('compiled chain does not yield one function per source');
   }
-  for (let i = 0; i < candidates.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (typeof candidates[i] !== 'function') throw new TypeError('compiled source is not a function');
   }
-  for (let i = 0; i < candidates.length; i++) {
-    functions.set(firstId + i, candidates[i]);
-    lineBases.set(firstId + i, Number(bases[i]));
+  segments.push({ firstId, candidates, basesText });
+}
+
+function functionOf(id) {
+  const single = functions.get(id);
+  if (single !== undefined) return single;
+
+  const segment = segmentOf(id);
+  return segment === undefined ? undefined : segment.candidates[id - segment.firstId];
+}
+
+function lineBaseOf(id) {
+  const segment = functions.has(id) ? undefined : segmentOf(id);
+  return segment === undefined ? 0 : Number(segment.basesText.split(',')[id - segment.firstId]);
+}
+
+function segmentOf(id) {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i];
+    const offset = id - segment.firstId;
+    if (offset >= 0 && offset < segment.candidates.length) return segment;
   }
+  return undefined;
 }
 
 function initialize(newInput, newVars) {
@@ -75,13 +93,13 @@ function call(id, item, index, assignTo, resultName, itemName) {
   resetLogs();
   try {
     const localItem = item === undefined ? undefined : toJsonValue(item, itemName);
-    const result = functions.get(id)(vars, input, localItem, index);
+    const result = functionOf(id)(vars, input, localItem, index);
     const value = toJsonValue(result, resultName);
     if (assignTo !== undefined) assignVar(assignTo, value);
     if (hasLogs()) return JSON.stringify({ value, logs: takeLogs() });
     return '{"value":' + JSON.stringify(value) + '}';
   } catch (error) {
-    return failure(error, lineBases.get(id) ?? 0);
+    return failure(error, lineBaseOf(id));
   }
 }
 
@@ -111,7 +129,7 @@ function callChain(planText, item, index, itemName) {
     resetLogs();
     let value;
     try {
-      value = toJsonValue(functions.get(plan.ids[i])(vars, input, localItem, index), 'output');
+      value = toJsonValue(functionOf(plan.ids[i])(vars, input, localItem, index), 'output');
     } catch {
       break;
     }
@@ -133,6 +151,27 @@ function chainProgress() {
   const count = finishedAt.length;
   const logs = logsByIndex === null ? '' : ',"logs":' + JSON.stringify(logsByIndex);
   return '{"finishedAt":[' + finishedAt.join(',') + '],"values":[' + values.slice(0, count).join(',') + ']' + logs + '}';
+}
+
+// Runs the chain path on throwaway functions before any user code, so that the first chain of a
+// run does not start in cold runtime code; each run gets a new isolate, and the first blocks of a
+// chain took several times longer than later ones. It leaves no state behind.
+function warmUp(rounds, count) {
+  const candidates = [];
+  const assignTos = [];
+  for (let i = 0; i < count; i++) {
+    candidates.push(function (vars, input, item, index) { return { index: i, text: 'warm' }; });
+    assignTos.push('warm' + i);
+  }
+  const firstId = -count;
+  const ids = candidates.map((_, i) => firstId + i);
+  defineChain(firstId, candidates, count, '');
+  for (let round = 0; round < rounds; round++) {
+    callChain(JSON.stringify({ ids, assignTos }), undefined, undefined, 'item');
+  }
+  segments.length = 0;
+  setVars({});
+  resetLogs();
 }
 
 function failure(error, lineBase) {
@@ -213,6 +252,7 @@ export function buildBootstrapSource(limits: GuestLimits): string {
     GUEST_HARDEN_SOURCE,
     "Object.defineProperty(globalThis, 'console', { value: guestConsole, writable: false, enumerable: false, configurable: false });",
     'hardenRealm();',
+    'warmUp(1, 40);',
     `return Object.freeze({ ${GUEST_FUNCTION_NAMES.join(', ')} });`,
     '})',
   ].join('\n');
