@@ -11,11 +11,13 @@ test('debugger on a demo preview run', async ({ page }) => {
   await page.getByRole('link', { name: 'Customer order review' }).click();
   await expect(page.getByTestId('workbench')).toBeVisible();
   const run = new RunPanel(page);
-  await run.setInput({ customerId: 'C008' });
+  await run.setInput({ customerId: 'C009' });
   await page.getByRole('button', { name: 'Close the input editor' }).click();
 
-  const outcome = await run.preview();
-  expect(outcome.status).toBe('success');
+  // The first run after the server starts pays for cold database pages; the second shows
+  // the timings a user usually sees.
+  expect((await run.preview()).status).toBe('success');
+  expect((await run.preview()).status).toBe('success');
   await run.barsOf('summary').click();
   await expect(run.output).toBeVisible();
   // Lets the canvas finish its fit-view animation and the hover styles settle.
