@@ -14,8 +14,8 @@ test('debugger on a demo preview run', async ({ page }) => {
   await run.setInput({ customerId: 'C009' });
   await page.getByRole('button', { name: 'Close the input editor' }).click();
 
-  // The first run after the server starts pays for cold database pages; the second shows
-  // the timings a user usually sees.
+  // The first run after a server start includes its warm-up, which the timeline would show as
+  // one long bar, so the screenshot is of the second run.
   expect((await run.preview()).status).toBe('success');
   expect((await run.preview()).status).toBe('success');
   await run.barsOf('summary').click();
