@@ -30,7 +30,12 @@ export interface JobProgress {
 
 export type WorkerLoss =
   | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null }
-  | { kind: 'deadline'; maxExecutionTimeMs: number };
+  | { kind: 'deadline'; maxExecutionTimeMs: number }
+  /** The server stopped the worker because it is shutting down. */
+  | { kind: 'stopped' };
+
+/** The error of a run whose worker the server stopped on shutdown. */
+export const STOPPED_MESSAGE = 'The server stopped while the run was in progress';
 
 /**
  * Describes the loss for the run's error. It names the block that was running, or else the last
@@ -44,6 +49,7 @@ export function describeLoss(
   blocks: { running?: string; lastFinished?: string },
   memoryLimitMb: number,
 ): string {
+  if (loss.kind === 'stopped') return STOPPED_MESSAGE;
   if (loss.kind === 'deadline') {
     const block = blocks.running === undefined ? 'the run' : `block "${blocks.running}"`;
     return `Run exceeded maxExecutionTimeMs (${loss.maxExecutionTimeMs}): ${block} did not stop, so its worker process was stopped`;

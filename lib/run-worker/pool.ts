@@ -126,7 +126,7 @@ export class RunWorkerPool {
     const exits = [...this.workers].map(
       (worker) => new Promise<void>((resolve) => worker.child.once('exit', () => resolve())),
     );
-    for (const worker of this.workers) worker.kill();
+    for (const worker of this.workers) worker.stop();
     await Promise.all(exits);
   }
 

@@ -34,7 +34,8 @@ interface ActiveJob {
   /** Controllers of the data calls in flight, by call id, to cancel them on request. */
   calls: Map<number, AbortController>;
   deadline: NodeJS.Timeout;
-  lossByDeadline?: WorkerLoss;
+  /** Why the server ended the worker, when it did. */
+  lossByServer?: WorkerLoss;
   resolve(result: RunResult): void;
   reject(error: Error): void;
 }
@@ -132,6 +133,12 @@ export class WorkerProcess {
     });
   }
 
+  /** Ends the worker because the server shuts down; a job in flight ends with that reason. */
+  stop(): void {
+    if (this.job) this.job.lossByServer = { kind: 'stopped' };
+    this.kill();
+  }
+
   /** Ends the worker; a job in flight becomes a lost run. */
   kill(signal: NodeJS.Signals = 'SIGKILL'): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
@@ -162,7 +169,7 @@ export class WorkerProcess {
   private stopAfterDeadline(maxExecutionTimeMs: number): void {
     if (!this.job) return;
 
-    this.job.lossByDeadline = { kind: 'deadline', maxExecutionTimeMs };
+    this.job.lossByServer = { kind: 'deadline', maxExecutionTimeMs };
     this.logger.warn?.(
       { runId: this.job.progress.job.options.runId, pid: this.pid, maxExecutionTimeMs },
       'run worker process missed the run deadline and is being stopped',
@@ -278,7 +285,7 @@ export class WorkerProcess {
 
     const job = this.job;
     if (job) {
-      const result = lostRunResult(job.progress, job.lossByDeadline ?? loss, job.memoryLimitMb);
+      const result = lostRunResult(job.progress, job.lossByServer ?? loss, job.memoryLimitMb);
       this.finish(job, () => job.resolve(result));
     }
     events.onExit(this, loss, this.isReady);
