@@ -63,7 +63,9 @@ function checkGraphSize(graph: object, nodes: unknown[], problems: ProblemList):
     return false;
   }
 
-  const bytes = Buffer.byteLength(JSON.stringify(graph) ?? '', 'utf8');
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8, so a short text needs no byte count.
+  const json = JSON.stringify(graph) ?? '';
+  const bytes = json.length * 3 <= MAX_GRAPH_JSON_BYTES ? 0 : Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_GRAPH_JSON_BYTES) {
     problems.add(
       'graph_too_large',
