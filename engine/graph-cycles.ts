@@ -38,7 +38,7 @@ function stronglyConnectedComponents(
 
   for (const root of ids) {
     if (indexOf.has(root)) continue;
-    const work: Array<{ id: string; next: number }> = [{ id: root, next: 0 }];
+    const work: Array<{ id: string; next: number; targets?: string[] }> = [{ id: root, next: 0 }];
 
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
@@ -49,7 +49,8 @@ function stronglyConnectedComponents(
         onStack.add(frame.id);
       }
 
-      const targets = successors(frame.id);
+      frame.targets ??= successors(frame.id);
+      const targets = frame.targets;
       if (frame.next < targets.length) {
         const target = targets[frame.next]!;
         frame.next += 1;

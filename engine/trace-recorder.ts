@@ -174,38 +174,35 @@ function buildStep(
   outcome: StepOutcome,
   finishedAt: number,
 ): StepTrace {
-  const step: StepTrace = {
-    index,
-    blockId: open.blockId,
-    blockType: open.blockType,
-    ...(open.iteration === undefined ? {} : { iteration: open.iteration }),
-    status: outcome.status,
-    startOffsetMs: open.startedAt - runStartedAt,
-    durationMs: finishedAt - open.startedAt,
-  };
+  const { blockId, blockType, iteration } = open;
+  const status = outcome.status;
+  const startOffsetMs = open.startedAt - runStartedAt;
+  const durationMs = finishedAt - open.startedAt;
+  // One object per step, built in the order the fields are listed in StepTrace.
+  const step: StepTrace =
+    iteration === undefined
+      ? { index, blockId, blockType, status, startOffsetMs, durationMs }
+      : { index, blockId, blockType, iteration, status, startOffsetMs, durationMs };
 
   if (open.dbTimeMs > 0) step.dbTimeMs = open.dbTimeMs;
   if (open.jsTimeMs > 0) step.jsTimeMs = open.jsTimeMs;
   if (open.httpTimeMs > 0) step.httpTimeMs = open.httpTimeMs;
 
-  return { ...step, ...traceFields(outcome) };
+  addTraceFields(step, outcome);
+  return step;
 }
 
-function traceFields(outcome: StepOutcome): Partial<StepTrace> {
-  const fields: Partial<StepTrace> = {};
-
-  if (outcome.skipReason !== undefined) fields.skipReason = outcome.skipReason;
-  if (outcome.skipDetail !== undefined) fields.skipDetail = truncateForTrace(outcome.skipDetail);
-  if (outcome.cacheHit !== undefined) fields.cacheHit = outcome.cacheHit;
-  if (outcome.cacheKey !== undefined) fields.cacheKey = outcome.cacheKey;
-  if (outcome.inputs !== undefined) fields.inputs = truncateForTrace(outcome.inputs);
-  if (outcome.output !== undefined) fields.output = truncateForTrace(outcome.output);
-  if (outcome.logs !== undefined && outcome.logs.length > 0) fields.logs = outcome.logs;
-  if (outcome.error !== undefined) fields.error = outcome.error;
+function addTraceFields(step: StepTrace, outcome: StepOutcome): void {
+  if (outcome.skipReason !== undefined) step.skipReason = outcome.skipReason;
+  if (outcome.skipDetail !== undefined) step.skipDetail = truncateForTrace(outcome.skipDetail);
+  if (outcome.cacheHit !== undefined) step.cacheHit = outcome.cacheHit;
+  if (outcome.cacheKey !== undefined) step.cacheKey = outcome.cacheKey;
+  if (outcome.inputs !== undefined) step.inputs = truncateForTrace(outcome.inputs);
+  if (outcome.output !== undefined) step.output = truncateForTrace(outcome.output);
+  if (outcome.logs !== undefined && outcome.logs.length > 0) step.logs = outcome.logs;
+  if (outcome.error !== undefined) step.error = outcome.error;
   if (outcome.sideEffects !== undefined)
-    fields.sideEffects = truncateSideEffects(outcome.sideEffects);
-
-  return fields;
+    step.sideEffects = truncateSideEffects(outcome.sideEffects);
 }
 
 function truncateSideEffects(sideEffects: StepSideEffects): StepSideEffects {
@@ -221,6 +218,8 @@ function truncateSideEffects(sideEffects: StepSideEffects): StepSideEffects {
  * the size in bytes and the start of the JSON text.
  */
 export function truncateForTrace(value: unknown): unknown {
+  if (fitsWithoutCounting(value)) return value;
+
   const json = JSON.stringify(value);
   if (json === undefined) return value;
 
@@ -233,4 +232,15 @@ export function truncateForTrace(value: unknown): unknown {
     preview: json.slice(0, TRUNCATED_PREVIEW_CHARS),
   };
   return truncated;
+}
+
+/**
+ * True for a value whose JSON surely fits: a number, a boolean, null, or a string short enough,
+ * because a string's JSON takes at most 6 bytes per UTF-16 code unit (`\u001f`) plus its quotes.
+ */
+function fitsWithoutCounting(value: unknown): boolean {
+  if (typeof value === 'string') return value.length * 6 + 2 <= MAX_TRACE_VALUE_BYTES;
+  return (
+    typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined
+  );
 }

@@ -202,10 +202,10 @@ export function describeScope(scope: string): string {
 /** Checks the cycles of every scope; each message names the blocks along the cycle. */
 export function checkCycles(nodes: GraphNode[], edges: GraphEdge[], problems: ProblemList): void {
   const outgoing = new Map<string, GraphEdge[]>();
-  for (const edge of edges) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge]);
+  for (const edge of edges) appendTo(outgoing, edge.source, edge);
 
   const scopes = new Map<string, GraphNode[]>();
-  for (const node of nodes) scopes.set(scopeOf(node), [...(scopes.get(scopeOf(node)) ?? []), node]);
+  for (const node of nodes) appendTo(scopes, scopeOf(node), node);
 
   for (const [scope, scopeNodes] of scopes) {
     for (const cycle of findCycles(scopeNodes, outgoing)) {
@@ -217,4 +217,10 @@ export function checkCycles(nodes: GraphNode[], edges: GraphEdge[], problems: Pr
       );
     }
   }
+}
+
+function appendTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, [item]);
+  else group.push(item);
 }

@@ -36,7 +36,7 @@ const PROGRESS_TIMEOUT_MS = 1_000;
 export interface ChainOutcome {
   /** The blocks that finished, in order. */
   results: ChainedScriptResult[];
-  /** What stopped the call before the guest returned, such as a GuestInterruption. */
+  /** The error that stopped the call before the guest returned, such as a GuestInterruption. */
   interruption?: unknown;
 }
 

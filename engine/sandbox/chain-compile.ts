@@ -128,7 +128,7 @@ interface CombinedScript {
 
 /**
  * Combined scripts of recent chains by item name and source hashes, so that a chain that ran
- * before is neither joined nor hashed again. Cleared whole when it holds too many scripts or
+ * before is neither joined nor hashed again. Cleared whole when it contains too many scripts or
  * characters.
  */
 const MAX_COMBINED_SCRIPTS = 500;

@@ -104,8 +104,8 @@ function call(id, item, index, assignTo, resultName, itemName) {
 }
 
 // Runs the functions of consecutive js blocks in order, each seeing the outputs assigned before
-// it, and stops before the first one that throws or returns a value JSON cannot hold: the server
-// runs that one again with call(), which reports the failure. planText is the JSON of
+// it. It stops before the first one that throws or returns a value JSON cannot hold, and the
+// server runs that one again with call(), which reports the failure. planText is the JSON of
 // { ids, assignTos }. Returns the values, console lines and finishing times of the functions that
 // finished, as JSON text. When the server stops the call, chainProgress() returns the same for the
 // functions that finished before it.
@@ -154,8 +154,8 @@ function chainProgress() {
 }
 
 // Runs the chain path on throwaway functions before any user code, so that the first chain of a
-// run does not start in cold runtime code; each run gets a new isolate, and the first blocks of a
-// chain took several times longer than later ones. It leaves no state behind.
+// run does not start in cold runtime code. Each run gets a new isolate, and without this the first
+// blocks of a chain took several times longer than later ones. It leaves no state behind.
 function warmUp(rounds, count) {
   const candidates = [];
   const assignTos = [];

@@ -15,7 +15,7 @@ import type { SandboxLogger } from './types';
  * between runs.
  *
  * Spares are prepared on isolated-vm's thread pool, side by side, whenever fewer than
- * `SPARE_COUNT` are ready or being prepared; only each isolate's constructor runs on the event
+ * `SPARE_COUNT` are ready or being prepared. Only each isolate's constructor runs on the event
  * loop. Two spares let a run that starts right after another still find one ready. A run that
  * finds none ready while some are being prepared waits for the first instead of creating another
  * isolate on the event loop.

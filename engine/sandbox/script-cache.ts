@@ -17,7 +17,7 @@ export interface CompiledScript {
  * Hashes of sources by kind, item name and source text, shared by every isolate of the process,
  * so that a run of a workflow that ran before hashes nothing. V8 caches a string's own hash in
  * the string, so a repeated lookup with the same source string costs no rehash either. Cleared
- * whole when it holds too many sources or characters.
+ * whole when it contains too many sources or characters.
  */
 const MAX_REMEMBERED_HASHES = 10_000;
 const MAX_REMEMBERED_CHARS = 8_000_000;
@@ -61,8 +61,8 @@ function forgetHashes(): void {
 
 /**
  * The compiled scripts of one isolate, keyed by SHA-256. Compiled functions belong to the isolate
- * that compiled them, so a new isolate starts with a new cache; the V8 code cache
- * (code-cache.ts) is what carries compiled code from one isolate to the next.
+ * that compiled them, so a new isolate starts with a new cache. The V8 code cache (code-cache.ts)
+ * carries compiled code from one isolate to the next.
  */
 export class ScriptCache {
   private readonly scriptsByHash = new Map<string, CompiledScript>();
