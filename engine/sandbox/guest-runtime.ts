@@ -160,7 +160,7 @@ function warmUp(rounds, count) {
   const candidates = [];
   const assignTos = [];
   for (let i = 0; i < count; i++) {
-    candidates.push(function (vars, input, item, index) { return { index: i, text: 'warm' }; });
+    candidates.push(function (vars, input, item, index) { return i; });
     assignTos.push('warm' + i);
   }
   const firstId = -count;
@@ -252,7 +252,7 @@ export function buildBootstrapSource(limits: GuestLimits): string {
     GUEST_HARDEN_SOURCE,
     "Object.defineProperty(globalThis, 'console', { value: guestConsole, writable: false, enumerable: false, configurable: false });",
     'hardenRealm();',
-    'warmUp(1, 40);',
+    'warmUp(1, 12);',
     `return Object.freeze({ ${GUEST_FUNCTION_NAMES.join(', ')} });`,
     '})',
   ].join('\n');
