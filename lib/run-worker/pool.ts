@@ -3,9 +3,9 @@
  *
  * Why runs execute in child processes: isolated-vm's memory limit is soft. Some allocation
  * patterns make V8 abort or crash the process that hosts the isolate, or leave the isolate's
- * thread stuck in garbage collection, instead of raising the limit error: a Map, Set or object
- * growing to millions of keys, `new Array(2 ** 28).fill(0)`, `JSON.stringify(Array(5e7).fill(1))`
- * (see the NOTE in engine/sandbox/isolate.ts). In the server's own process, one such block would
+ * thread stuck in garbage collection, instead of raising the limit error. Examples are a Map, Set
+ * or object growing to millions of keys, `new Array(2 ** 28).fill(0)` and
+ * `JSON.stringify(Array(5e7).fill(1))` (see the NOTE in engine/sandbox/isolate.ts). In the server's own process, one such block would
  * end every run and every request. In a worker it ends one run: the worker dies, the run is
  * recorded as an error that names the block (lost-run.ts), and a new worker takes the next run.
  *

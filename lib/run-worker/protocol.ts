@@ -1,7 +1,7 @@
 /**
  * The messages between the server and a run worker process. The server sends one job at a time
- * over the IPC channel. The worker answers with progress, log lines, data-access calls and
- * finally the result, as JSON lines on the pipe at `WORKER_OUTPUT_FD`.
+ * over the IPC channel. The worker sends progress, log lines, data-access calls and finally the
+ * result, as JSON lines on the pipe at `WORKER_OUTPUT_FD`.
  *
  * The worker writes that pipe synchronously, so every line is in the kernel's pipe buffer before
  * the worker goes on. Lines therefore survive a crash a moment later, which IPC messages still

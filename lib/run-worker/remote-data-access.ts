@@ -33,7 +33,7 @@ export class RemoteDataAccess {
       this.call('deleteRow', [tenantId, tableId, rowId], signal),
   };
 
-  /** Settles a call with the server's answer; answers to calls already aborted are dropped. */
+  /** Settles a call with the server's reply; replies to calls already aborted are dropped. */
   settle(callId: number, outcome: { value: unknown } | { error: ErrorCopy }): void {
     const call = this.pending.get(callId);
     if (!call) return;

@@ -39,7 +39,7 @@ function send(message: WorkerMessage): void {
       written += writeSync(WORKER_OUTPUT_FD, line, written);
     }
   } catch {
-    // The pipe is closed only when the server is gone, and then there is nobody to run for.
+    // The pipe closes only when the server is gone, and then no run can finish anyway.
     exitNow();
   }
 }
@@ -89,7 +89,7 @@ async function runJob(job: RunJob): Promise<void> {
       },
     });
 
-    // The server already holds every assignment a step made, from the stream; only the
+    // The server already has every assignment a step made, from the stream. Only the
     // checkpoint variables of a snapshot run (step index -1) travel with the result.
     const seeds = result.assignments.filter((assignment) => assignment.stepIndex < 0);
     send({ type: 'result', result: { ...result, assignments: seeds } });
@@ -112,7 +112,7 @@ process.on('message', (message: ServerMessage) => {
   }
 });
 
-// Without the server there is nobody to answer data calls or take the result.
+// Without the server, no data call is served and no result is stored.
 process.on('disconnect', exitNow);
 
 send({ type: 'ready' });

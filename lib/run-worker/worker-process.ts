@@ -1,5 +1,5 @@
 /**
- * The server's handle on one run worker process: starts it, sends it one job at a time, answers
+ * The server's handle on one run worker process: starts it, sends it one job at a time, serves
  * its data-access calls on the server's database, forwards its progress and log lines to the
  * run's callbacks, and turns its result, or its loss, into the run's `RunResult`.
  */
@@ -34,7 +34,7 @@ interface ActiveJob {
   /** Controllers of the data calls in flight, by call id, to cancel them on request. */
   calls: Map<number, AbortController>;
   deadline: NodeJS.Timeout;
-  /** Why the server ended the worker, when it did. */
+  /** The reason the server ended the worker, when it did. */
   lossByServer?: WorkerLoss;
   resolve(result: RunResult): void;
   reject(error: Error): void;

@@ -1,5 +1,5 @@
 /**
- * Retries of an http block whose server does its work but answers after the block's timeout:
+ * Retries of an http block whose server does its work but responds after the block's timeout:
  * every attempt carries the same Idempotency-Key, so the server can tell them apart from new
  * requests, and a replay from a later checkpoint sends nothing for the steps before it.
  */
@@ -14,9 +14,9 @@ import { respondJson, startTestServer, type TestServer } from '../fixtures/http-
 import { allowHttpTargets, replayToEnd, runToEnd, saveWorkflow, stepOf } from './support';
 
 const BLOCK_TIMEOUT_MS = 1_000;
-/** Answers that come this late always miss the block's timeout. */
+/** Responses this late always miss the block's timeout. */
 const LATE_ANSWER_MS = 5_000;
-/** The server answers late this many times per idempotency key, then at once. */
+/** The server responds late this many times per idempotency key, then at once. */
 const LATE_ANSWERS = 2;
 
 let handle: DatabaseHandle;

@@ -2,7 +2,7 @@
  * Identifiers as people type them: block ids, output keys, table and column names with spaces,
  * dots, quotes, backslashes and non-ASCII letters work in writes, filters, sorts, expressions, the
  * trace, HTTP headers, CSV import and the table browser. The few that cannot work are rejected
- * where they are entered, with a message that says why.
+ * where they are entered, with a message that gives the reason.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

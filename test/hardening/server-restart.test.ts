@@ -30,7 +30,7 @@ const serverUrl = process.env.DATABASE_URL || undefined;
 let dataDir: string | undefined;
 let databaseName: string | undefined;
 
-/** The environment of this test's own database, for the holder process and this process. */
+/** Returns the environment of this test's own database, for the holder process and this one. */
 function databaseEnv(): Record<string, string> {
   if (serverUrl === undefined) return { FLOWSCOPE_DATA_DIR: dataDir!, DATABASE_URL: '' };
 
@@ -67,7 +67,7 @@ afterAll(async () => {
   }
 });
 
-/** Starts the holder process and waits for the line that says its run is executing. */
+/** Starts the holder process and waits for the line that reports its run is executing. */
 async function startHolder(): Promise<{ held: HeldRun; kill(): Promise<void> }> {
   const holder = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', HOLDER], {
     env: { ...process.env, ...databaseEnv(), LOG_LEVEL: 'warn' },

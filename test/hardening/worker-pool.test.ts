@@ -1,6 +1,6 @@
 /**
  * The run worker pool with real processes: a worker may only reach its own run's tenant and the
- * DataAccess methods, a worker that exits or stops answering loses only its run, and runs beyond
+ * DataAccess methods, a worker that exits or stops responding loses only its run, and runs beyond
  * the pool's size wait in the queue. The misbehaving worker is test/hardening/fixtures/rogue-worker.ts.
  */
 
