@@ -24,6 +24,29 @@ import {
 /** Node flags of a worker: isolated-vm needs the startup snapshot off, tsx loads TypeScript. */
 export const WORKER_EXEC_ARGV = ['--no-node-snapshot', '--import', 'tsx'];
 
+/**
+ * Environment variables a worker inherits. Workers never open the database or read the server's
+ * configuration, so `DATABASE_URL` and other credentials stay out of their reach.
+ */
+export const WORKER_ENV_NAMES = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TZ',
+  'LANG',
+  'LC_ALL',
+  'NODE_ENV',
+  'NODE_OPTIONS',
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+];
+
+function workerEnvironment(): NodeJS.ProcessEnv {
+  const present = WORKER_ENV_NAMES.filter((name) => process.env[name] !== undefined);
+  return Object.fromEntries(present.map((name) => [name, process.env[name]]));
+}
+
 /** Time the server gives a worker past the run's own time limit before it stops the worker. */
 export const DEADLINE_GRACE_MS = 5_000;
 
@@ -61,6 +84,7 @@ export class WorkerProcess {
   ) {
     this.child = fork(entry, [], {
       execArgv: WORKER_EXEC_ARGV,
+      env: workerEnvironment(),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'],
     });

@@ -93,6 +93,25 @@ describe('run worker pool', () => {
     expect(calls).toEqual([`findTable:${database.tenantId}`]);
   });
 
+  it('keeps credentials out of a worker environment', async () => {
+    const saved = { ...process.env };
+    process.env.FLOWSCOPE_TEST_SECRET = 'server only';
+    process.env.DATABASE_URL ||= 'postgres://user:secret@127.0.0.1:5432/none';
+    const pool = new RunWorkerPool({ size: 1, logger: silentLogger, entry: ROGUE_WORKER });
+
+    const result = await pool
+      .run(request(EMPTY_GRAPH, { behaviour: 'environment' }, database.data))
+      .finally(() => {
+        process.env = saved;
+      });
+    await pool.close();
+
+    const names = result.output as string[];
+    expect(names).not.toContain('FLOWSCOPE_TEST_SECRET');
+    expect(names).not.toContain('DATABASE_URL');
+    expect(names).toContain('PATH');
+  });
+
   it('loses only the run of a worker that exits', async () => {
     const pool = new RunWorkerPool({ size: 1, logger: silentLogger, entry: ROGUE_WORKER });
 
