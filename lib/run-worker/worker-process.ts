@@ -42,9 +42,13 @@ export const WORKER_ENV_NAMES = [
   'SSL_CERT_DIR',
 ];
 
-function workerEnvironment(): NodeJS.ProcessEnv {
-  const present = WORKER_ENV_NAMES.filter((name) => process.env[name] !== undefined);
-  return Object.fromEntries(present.map((name) => [name, process.env[name]]));
+function workerEnvironment(): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const name of WORKER_ENV_NAMES) {
+    const value = process.env[name];
+    if (value !== undefined) environment[name] = value;
+  }
+  return environment;
 }
 
 /** Time the server gives a worker past the run's own time limit before it stops the worker. */
@@ -84,7 +88,8 @@ export class WorkerProcess {
   ) {
     this.child = fork(entry, [], {
       execArgv: WORKER_EXEC_ARGV,
-      env: workerEnvironment(),
+      // Next.js types declare NODE_ENV as always set, which is not so outside Next.js.
+      env: workerEnvironment() as NodeJS.ProcessEnv,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'],
     });
