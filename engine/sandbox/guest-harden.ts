@@ -1,3 +1,6 @@
+/** Global under which the realm snapshot leaves its list of objects; hardenRealm deletes it. */
+const REALM_LIST_NAME = '__flowscopeRealmObjects';
+
 /**
  * Guest source of `hardenRealm()`, which runs once per isolate after the runtime is set up and
  * before any user code. It makes the realm immutable, so that no block can change the globals and
@@ -15,6 +18,7 @@
  *   property instead (the "override mistake" repair used by Hardened JavaScript).
  */
 export const GUEST_HARDEN_SOURCE = String.raw`
+const REALM_LIST_NAME = '${REALM_LIST_NAME}';
 const removedGlobals = ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry'];
 
 const overridableMembers = [
@@ -74,12 +78,13 @@ function makeOverridable(object, name) {
   });
 }
 
-// Runs once per isolate, interpreted, over about 800 objects and 2700 properties, so the loop
-// keeps only objects on the pending list and calls the built-ins through locals.
-function freezeReachable(roots) {
+// Visits every object reachable from the roots through prototypes and own properties (values,
+// getters and setters), each once. visit(object) returns false to leave the object's references
+// out. It runs interpreted over about 900 objects and 2700 properties, so the loop keeps only
+// objects on the pending list and calls the built-ins through locals.
+function walkReachable(roots, visit) {
   const seen = new Set();
   const pending = [];
-  const freezeObject = Object.freeze;
   const prototypeOf = Object.getPrototypeOf;
   const ownKeys = Reflect.ownKeys;
   const descriptorOf = Object.getOwnPropertyDescriptor;
@@ -92,8 +97,8 @@ function freezeReachable(roots) {
     const object = pending.pop();
     if (seen.has(object)) continue;
     seen.add(object);
+    if (visit(object) === false) continue;
 
-    freezeObject(object);
     pushObject(prototypeOf(object));
     const keys = ownKeys(object);
     for (let i = 0; i < keys.length; i++) {
@@ -108,11 +113,54 @@ function freezeReachable(roots) {
   }
 }
 
-function hardenRealm() {
-  for (const name of removedGlobals) delete globalThis[name];
+function makeBuiltinsOverridable() {
   for (const [object, names] of overridableMembers) {
     for (const name of names) makeOverridable(object, name);
   }
-  freezeReachable([globalThis].concat(hiddenIntrinsics()));
+}
+
+// Freezes the realm. In an isolate made from the realm snapshot (REALM_SNAPSHOT_SOURCE), the walk
+// already ran and left its list of objects under REALM_LIST_NAME, so this freezes that list and
+// walks only from the globals the runtime added since, such as console.
+function hardenRealm() {
+  const prepared = Object.getOwnPropertyDescriptor(globalThis, REALM_LIST_NAME);
+  for (const name of removedGlobals) delete globalThis[name];
+  if (prepared === undefined) {
+    makeBuiltinsOverridable();
+    walkReachable([globalThis].concat(hiddenIntrinsics()), (object) => { Object.freeze(object); });
+    return;
+  }
+
+  delete globalThis[REALM_LIST_NAME];
+  const frozen = new Set(prepared.value);
+  for (const object of frozen) Object.freeze(object);
+  const globals = Reflect.ownKeys(globalThis).map((key) => Object.getOwnPropertyDescriptor(globalThis, key));
+  const roots = globals.flatMap((descriptor) => ['value' in descriptor ? descriptor.value : descriptor.get, descriptor.set]);
+  walkReachable(roots, (object) => {
+    if (frozen.has(object)) return false;
+    Object.freeze(object);
+  });
 }
 `;
+
+/**
+ * Source of the realm snapshot (`ivm.Isolate.createSnapshot`), which does the slow part of
+ * `hardenRealm()` once per process: it makes the built-ins overridable and lists every object
+ * reachable from the global object and the hidden intrinsics. Each isolate made from the snapshot
+ * then only freezes the listed objects, about 0.3 ms instead of 2.2 ms for the walk (isolated-vm
+ * 6.2.0, Node 24.22, busy 2-CPU Linux VM).
+ *
+ * NOTE: the snapshot cannot remove the globals that hardenRealm deletes: an isolate made from a
+ * snapshot that deleted `WebAssembly` ended the process with a V8 fatal error in `Context::New`.
+ * hardenRealm deletes them in each isolate instead.
+ */
+export const REALM_SNAPSHOT_SOURCE = [
+  '(function () {',
+  "'use strict';",
+  GUEST_HARDEN_SOURCE,
+  'makeBuiltinsOverridable();',
+  'const reachable = [];',
+  'walkReachable([globalThis].concat(hiddenIntrinsics()), (object) => { reachable.push(object); });',
+  'Object.defineProperty(globalThis, REALM_LIST_NAME, { value: reachable, configurable: true });',
+  '})();',
+].join('\n');

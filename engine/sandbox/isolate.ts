@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import ivm from 'isolated-vm';
 
 import { compileWithCodeCache, compileWithCodeCacheAsync } from './code-cache';
+import { REALM_SNAPSHOT_SOURCE } from './guest-harden';
 import { buildBootstrapSource, GUEST_FUNCTION_NAMES, type GuestLimits } from './guest-runtime';
 
 /** A guest function the server calls; every one returns a JSON text. */
@@ -56,10 +57,7 @@ const BOOTSTRAP_TIMEOUT_MS = 5_000;
  * instead of the server.
  */
 export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
-  const isolate = new ivm.Isolate({
-    memoryLimit: options.memoryLimitMb,
-    onCatastrophicError: options.onCatastrophicError,
-  });
+  const isolate = newIsolate(options);
 
   try {
     const context = isolate.createContextSync();
@@ -90,10 +88,7 @@ export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
  * pool, so only the isolate's constructor runs on the event loop.
  */
 export async function createGuestRuntimeAsync(options: GuestRuntimeOptions): Promise<GuestRuntime> {
-  const isolate = new ivm.Isolate({
-    memoryLimit: options.memoryLimitMb,
-    onCatastrophicError: options.onCatastrophicError,
-  });
+  const isolate = newIsolate(options);
 
   try {
     const context = await isolate.createContext();
@@ -119,6 +114,35 @@ export async function createGuestRuntimeAsync(options: GuestRuntimeOptions): Pro
     isolate.dispose();
     throw error;
   }
+}
+
+function newIsolate(options: GuestRuntimeOptions): ivm.Isolate {
+  const snapshot = realmSnapshot();
+  return new ivm.Isolate({
+    memoryLimit: options.memoryLimitMb,
+    onCatastrophicError: options.onCatastrophicError,
+    ...(snapshot === null ? {} : { snapshot }),
+  });
+}
+
+/** True when new isolates start from the realm snapshot. */
+export function usesRealmSnapshot(): boolean {
+  return realmSnapshot() !== null;
+}
+
+/** The realm snapshot (guest-harden.ts), made on first use; null when isolated-vm rejected it. */
+let realmSnapshotData: ivm.ExternalCopy<ArrayBuffer> | null | undefined;
+
+function realmSnapshot(): ivm.ExternalCopy<ArrayBuffer> | null {
+  if (realmSnapshotData === undefined) {
+    try {
+      realmSnapshotData = ivm.Isolate.createSnapshot([{ code: REALM_SNAPSHOT_SOURCE }]);
+    } catch {
+      // NOTE: without the snapshot, each isolate walks the realm itself, about 2 ms more.
+      realmSnapshotData = null;
+    }
+  }
+  return realmSnapshotData;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { usesRealmSnapshot } from './isolate';
 import { IsolateRunSandbox } from './run-sandbox';
 
 let sandbox: IsolateRunSandbox;
@@ -94,6 +95,10 @@ describe('escape attempts', () => {
     expect(result.value).toEqual([]);
   });
 
+  it('isolates start from the realm snapshot', () => {
+    expect(usesRealmSnapshot()).toBe(true);
+  });
+
   it('no reachable isolated-vm handle', async () => {
     await sandbox.assign('order', { id: 1 });
     const walk = [
@@ -183,6 +188,9 @@ describe('frozen state', () => {
       'return Object.getPrototypeOf(function* () {}).prototype.extra;',
     ],
     ['Object.getPrototypeOf([][Symbol.iterator]()).next = null;', 'return [...[1, 2]].length;'],
+    ['console.log.prototype.extra = 1;', 'return console.log.prototype.extra;'],
+    ['console.warn.extra = 1;', 'return console.warn.extra;'],
+    ['Object.getPrototypeOf(Uint8Array).from = null;', 'return typeof Uint8Array.from;'],
   ])('%s is rejected and changes nothing', async (attack, check) => {
     const before = (await run(check)).value;
 
