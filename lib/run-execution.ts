@@ -1,7 +1,7 @@
 /**
- * Executes one recorded run in the background: calls the engine (in a worker process, see
- * lib/run-worker) with the tenant's data access, the capped limits and the HTTP allow list, feeds
- * the progress registry, and stores the result (including failed runs) on the run's record.
+ * Executes one recorded run in the background. It calls the engine (in a worker process, see
+ * lib/run-worker) with the tenant's data access, the capped limits and the HTTP allow list. It
+ * feeds the progress registry and stores the result, failed runs included, on the run's record.
  */
 
 import type { RunRecord } from '../drizzle/schema';

@@ -58,7 +58,10 @@ function decodeBody(text: string, contentType: string | undefined): unknown {
 
 const INTEGER_TEXT = /^-?\d+$/;
 
-/** A JSON.parse reviver; the third argument carries the value's source text (Node.js 21+). */
+/**
+ * Keeps a number that JSON.parse would change as its source text. Used as a JSON.parse reviver,
+ * whose third argument carries that text in Node.js 24.
+ */
 function keepInexactNumbers(_key: string, value: unknown, context?: { source?: string }): unknown {
   if (typeof value !== 'number' || context?.source === undefined) return value;
 
