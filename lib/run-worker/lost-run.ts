@@ -32,7 +32,9 @@ export type WorkerLoss =
   | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null }
   | { kind: 'deadline'; maxExecutionTimeMs: number }
   /** The server stopped the worker because it is shutting down. */
-  | { kind: 'stopped' };
+  | { kind: 'stopped' }
+  /** The server stopped the worker because it sent something that is not a message. */
+  | { kind: 'protocol' };
 
 /** The error of a run whose worker the server stopped on shutdown. */
 export const STOPPED_MESSAGE = 'The server stopped while the run was in progress';
@@ -50,6 +52,10 @@ export function describeLoss(
   memoryLimitMb: number,
 ): string {
   if (loss.kind === 'stopped') return STOPPED_MESSAGE;
+  if (loss.kind === 'protocol') {
+    const block = blocks.running === undefined ? '' : ` while running block "${blocks.running}"`;
+    return `The run's worker process sent an invalid message${block} and was stopped; see the server log`;
+  }
   if (loss.kind === 'deadline') {
     const block = blocks.running === undefined ? 'the run' : `block "${blocks.running}"`;
     return `Run exceeded maxExecutionTimeMs (${loss.maxExecutionTimeMs}): ${block} did not stop, so its worker process was stopped`;

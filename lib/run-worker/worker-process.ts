@@ -181,8 +181,26 @@ export class WorkerProcess {
     output.on('data', (chunk: Buffer) => {
       const lines = (buffered + decoder.write(chunk)).split('\n');
       buffered = lines.pop()!;
-      for (const line of lines) onMessage(JSON.parse(line) as WorkerMessage);
+      for (const line of lines) this.readLine(line, onMessage);
     });
+    output.on('error', (error) => {
+      this.logger.error?.({ err: error, pid: this.pid }, 'reading a run worker process failed');
+      this.kill();
+    });
+  }
+
+  /** Handles one line; a worker that breaks the protocol is stopped, which loses its run. */
+  private readLine(line: string, onMessage: (message: WorkerMessage) => void): void {
+    try {
+      onMessage(JSON.parse(line) as WorkerMessage);
+    } catch (error) {
+      this.logger.error?.(
+        { err: error, pid: this.pid, line: line.slice(0, 200) },
+        'run worker process sent a line that is not a message',
+      );
+      if (this.job) this.job.lossByServer = { kind: 'protocol' };
+      this.kill();
+    }
   }
 
   private unref(): void {

@@ -135,6 +135,20 @@ describe('run worker pool', () => {
     expect(next.executionTrace.error?.message).toBe(message);
   });
 
+  it('stops a worker that breaks the protocol', async () => {
+    const pool = new RunWorkerPool({ size: 1, logger: silentLogger, entry: ROGUE_WORKER });
+
+    const result = await pool.run(request(EMPTY_GRAPH, { behaviour: 'garbage' }, database.data));
+    await pool.close();
+
+    expect(result.executionTrace.error).toEqual({
+      kind: 'block',
+      message:
+        'The run\'s worker process sent an invalid message while running block "noisy" and was stopped; see the server log',
+      blockId: 'noisy',
+    });
+  });
+
   it('stops a worker that misses the run deadline', async () => {
     const pool = new RunWorkerPool({ size: 1, logger: silentLogger, entry: ROGUE_WORKER });
 
