@@ -68,7 +68,8 @@ function isReached(
 
 /**
  * Runs a chain and records a step for each block that finished, in order. Returns those blocks;
- * the caller runs the rest one at a time, which reports the failure that stopped the chain.
+ * the caller runs the rest one at a time, which reports the failure that stopped the chain. A run
+ * whose time is up, or a sandbox that fails to run the chain, runs none, for the same reason.
  */
 export async function runChain(
   run: RunState,
@@ -76,7 +77,7 @@ export async function runChain(
   frame: Frame,
 ): Promise<ChainedStep[]> {
   const { budget, sandbox } = run;
-  budget.checkTime();
+  if (budget.isTimeUp()) return [];
 
   const timeoutMs = Math.min(...chain.map((node) => budget.callTimeoutMs(node.config.timeoutMs)));
   const steps = chain.map((node) => ({
@@ -84,7 +85,14 @@ export async function runChain(
     blockId: node.id,
     assignTo: node.config.outputKey,
   }));
-  const results = await sandbox.runScriptChain(steps, frame.locals, { timeoutMs });
+  let results;
+  try {
+    results = await sandbox.runScriptChain(steps, frame.locals, { timeoutMs });
+  } catch (error) {
+    const blockIds = chain.map((node) => node.id);
+    run.logger?.debug?.({ err: error, runId: run.runId, blockIds }, 'js chain failed to run');
+    return [];
+  }
 
   return results.map((result, index) => recordChainedStep(run, chain[index]!, frame, result));
 }
