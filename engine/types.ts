@@ -244,7 +244,7 @@ export interface StepTrace {
   iteration?: number;
   status: StepStatus;
   skipReason?: string;
-  /** What stands behind a skip: the condition's value, the first execution, the checkpoint. */
+  /** Detail of a skip: the condition's value, the first execution, or the checkpoint. */
   skipDetail?: unknown;
   cacheHit?: boolean;
   cacheKey?: string;

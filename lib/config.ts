@@ -12,7 +12,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Comma-separated host:port entries that `http` blocks may reach. */
   FLOWSCOPE_HTTP_ALLOW: z.string().default(''),
-  /** Upper bound of a run's `maxExecutionTimeMs`, whatever the run asks for. */
+  /** Upper bound of a run's `maxExecutionTimeMs`, whatever the run requests. */
   FLOWSCOPE_MAX_EXECUTION_TIME_MS: z.coerce.number().int().positive().default(120_000),
   /** Upper bound of a run's `maxSteps`. */
   FLOWSCOPE_MAX_STEPS: z.coerce.number().int().positive().default(100_000),
