@@ -31,3 +31,8 @@ export function runGraphOnServer(request: RunGraphRequest): Promise<RunResult> {
   if (getConfig().FLOWSCOPE_RUN_WORKERS === 0) return runGraph(request);
   return serverRunWorkerPool().run(request);
 }
+
+/** Starts the first worker process before the first run, unless runs execute in the server. */
+export function warmRunWorkers(): void {
+  if (getConfig().FLOWSCOPE_RUN_WORKERS > 0) serverRunWorkerPool().warm();
+}

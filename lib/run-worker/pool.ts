@@ -13,7 +13,8 @@
  * - Each worker runs one run at a time. Up to `size` workers start on demand; further runs wait
  *   in a FIFO queue of at most `maxQueueLength`, and the next one is rejected with a message.
  * - A worker is retired after a run that ended on its time limit (its isolate may still be
- *   stuck), and after `maxRunsPerWorker` runs, so leaks cannot build up.
+ *   stuck), and after `maxRunsPerWorker` runs, so leaks cannot build up. A worker retired for
+ *   its run count is replaced at once, so the run after it does not wait for a new process.
  * - The server stops a worker that has not answered 5 s after its run's time limit.
  * - Workers never open the database: every data call comes back to the server (PGlite admits
  *   one process), and the server checks that it names the run's own tenant.
@@ -116,6 +117,14 @@ export class RunWorkerPool {
     });
   }
 
+  /**
+   * Starts one worker when none is alive, so that the first run does not wait for a process to
+   * start and load the engine (about a second). Called when the server starts.
+   */
+  warm(): void {
+    if (!this.closed && this.workers.size === 0) this.spawn();
+  }
+
   /** Stops every worker; runs in flight become lost runs and queued runs are rejected. */
   async close(): Promise<void> {
     this.closed = true;
@@ -187,6 +196,9 @@ export class RunWorkerPool {
       );
       this.workers.delete(worker);
       worker.kill();
+      // A worn-out worker is retired on a schedule, so its successor starts now rather than
+      // when the next run arrives and would wait for it.
+      if (isWornOut && !this.closed) this.spawn();
     }
     this.dispatch();
   }

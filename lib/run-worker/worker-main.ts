@@ -2,7 +2,8 @@
  * Entry point of a run worker process (see pool.ts for why runs execute in child processes).
  * Started as `node --no-node-snapshot --import tsx lib/run-worker/worker-main.ts` with an IPC
  * channel. It runs one job at a time with `runGraph`: data access goes back to the server over
- * IPC, and progress, assignments and log lines stream to it as they happen.
+ * IPC, and progress, assignments and log lines stream to it as they happen. Before it reports
+ * ready, it runs a small warm-up graph (warm-up.ts).
  *
  * It imports the engine and nothing that opens a database or reads the server's configuration.
  */
@@ -20,6 +21,7 @@ import {
   type WorkerMessage,
 } from './protocol';
 import { RemoteDataAccess } from './remote-data-access';
+import { warmUpEngine } from './warm-up';
 
 /**
  * Ends this process at once. `process.exit()` is not enough: it waits for isolated-vm to dispose
@@ -115,4 +117,15 @@ process.on('message', (message: ServerMessage) => {
 // Without the server, no data call is served and no result is stored.
 process.on('disconnect', exitNow);
 
+/** Runs the warm-up graph; a failed warm-up leaves the worker usable, with a colder first run. */
+async function warmUp(): Promise<void> {
+  try {
+    const status = await warmUpEngine();
+    if (status !== 'success') logger.warn?.({ status }, 'warm-up run did not succeed');
+  } catch (error) {
+    logger.warn?.({ err: error }, 'warm-up run failed');
+  }
+}
+
+await warmUp();
 send({ type: 'ready' });

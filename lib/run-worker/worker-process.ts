@@ -226,6 +226,12 @@ export class WorkerProcess {
 
   private handle(message: WorkerMessage): void {
     const job = this.job;
+    if (message.type === 'log') {
+      // Lines from outside a run, such as the warm-up's, go to the pool's own logger.
+      const logger = job?.context.logger ?? this.logger;
+      logger[message.level]?.(message.meta, message.message);
+      return;
+    }
     if (!job) return;
 
     switch (message.type) {
@@ -244,9 +250,6 @@ export class WorkerProcess {
         break;
       case 'assignment':
         job.progress.assignments.push(message.assignment);
-        break;
-      case 'log':
-        job.context.logger?.[message.level]?.(message.meta, message.message);
         break;
       case 'result':
         this.finish(job, () =>

@@ -190,6 +190,44 @@ describe('run worker pool', () => {
     expect(stats.queued).toBe(0);
   });
 
+  it('replaces a worn-out worker before the next run arrives', async () => {
+    const pool = new RunWorkerPool({ size: 1, maxRunsPerWorker: 2, logger: silentLogger });
+    const graph: WorkflowGraph = {
+      nodes: [block('add', 'js', { code: 'return input.n + 1;', outputKey: 'sum' })],
+      edges: [],
+    };
+
+    await pool.run({ ...request(graph, { n: 1 }, database.data), options: {} });
+    const [firstPid] = pool.stats.pids;
+    const second = await pool.run({ ...request(graph, { n: 2 }, database.data), options: {} });
+    const afterRetirement = pool.stats;
+    await pool.close();
+
+    expect(second.status).toBe('success');
+    expect(afterRetirement.workers).toBe(1);
+    expect(afterRetirement.queued).toBe(0);
+    expect(afterRetirement.pids).not.toContain(firstPid);
+  });
+
+  it('starts one worker ahead of the first run when warmed', async () => {
+    const pool = new RunWorkerPool({ size: 3, logger: silentLogger });
+    const graph: WorkflowGraph = {
+      nodes: [block('add', 'js', { code: 'return input.n + 1;', outputKey: 'sum' })],
+      edges: [],
+    };
+
+    pool.warm();
+    pool.warm();
+    const warmed = pool.stats;
+    const result = await pool.run({ ...request(graph, { n: 1 }, database.data), options: {} });
+    const afterRun = pool.stats;
+    await pool.close();
+
+    expect(warmed.workers).toBe(1);
+    expect(result.status).toBe('success');
+    expect(afterRun.pids).toEqual(warmed.pids);
+  });
+
   it('ends its runs when it closes', async () => {
     const pool = new RunWorkerPool({ size: 1, logger: silentLogger, entry: ROGUE_WORKER });
     const probe = { behaviour: 'probe', otherTenantId: otherDatabaseTenant };
