@@ -21,6 +21,7 @@ import {
   type StartedRun,
 } from '@/lib/run-service';
 import {
+  toRunDetail,
   toRunListItem,
   type RunDetail,
   type RunListItem,
@@ -97,7 +98,11 @@ async function respondStarted(
   const finished = await waitForRun(started, START_WAIT_MS);
   if (finished === undefined) return { ok: true, runId: started.runId, run: null };
 
-  const run = await loadRunDetail(db, tenantId, workflowId, started.runId);
+  // `finished` is the stored record, and a run that finished a moment ago has no replays yet,
+  // so the detail needs no second read. A null record means storing failed: read what is there.
+  const run = finished
+    ? toRunDetail(finished, [])
+    : await loadRunDetail(db, tenantId, workflowId, started.runId);
   return { ok: true, runId: started.runId, run };
 }
 
