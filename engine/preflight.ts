@@ -43,27 +43,34 @@ export function checkRunRequest(request: RunGraphRequest): ValidationProblem[] {
   return problems.problems;
 }
 
-/** Problems of query blocks whose filters or sort do not fit their columns' types. */
+/**
+ * Problems of query blocks whose filters or sort do not fit their columns' types. The tables are
+ * looked up side by side, so a run with several tables waits for one lookup rather than one each.
+ */
 export async function checkQueryColumns(
   nodes: GraphNode[],
   tables: TableCatalog,
   logger?: EngineLogger,
 ): Promise<ValidationProblem[]> {
   const problems = new ProblemList();
+  const queries = nodes.filter((node): node is GraphNode<'query'> => node.type === 'query');
 
-  for (const node of nodes) {
-    if (node.type !== 'query') continue;
-    const config = (node as GraphNode<'query'>).config;
+  const found = await Promise.all(
+    queries.map((node) =>
+      tables.find(node.config.table).catch((error: unknown) => {
+        logger?.warn?.(
+          { err: error, blockId: node.id, table: node.config.table },
+          'table lookup before the run failed',
+        );
+        return null;
+      }),
+    ),
+  );
 
-    const table = await tables.find(config.table).catch((error: unknown) => {
-      logger?.warn?.(
-        { err: error, blockId: node.id, table: config.table },
-        'table lookup before the run failed',
-      );
-      return null;
-    });
-    if (table) checkColumnsOf(node as GraphNode<'query'>, table.columns, problems);
-  }
+  queries.forEach((node, index) => {
+    const table = found[index];
+    if (table) checkColumnsOf(node, table.columns, problems);
+  });
   return problems.problems;
 }
 
