@@ -156,6 +156,30 @@ describe('preview mode', () => {
     expect(step.httpTimeMs).toBeUndefined();
   });
 
+  it('marks a staged request the allow list would reject', async () => {
+    const graph: WorkflowGraph = {
+      nodes: [
+        block('notify', 'http', {
+          method: 'POST',
+          url: `"${server.origin}/hooks"`,
+          outputKey: 'notified',
+        }),
+      ],
+      edges: [],
+    };
+
+    const result = await runOn({ database, graph, mode: 'preview' });
+
+    const [request] = stepOf(result, 'notify').sideEffects!.requests as {
+      liveRejection?: string;
+    }[];
+    expect(result.status).toBe('success');
+    expect(server.requests).toHaveLength(0);
+    expect(request!.liveRejection).toBe(
+      `${server.origin}/hooks rejected: "${server.hostPort}" is not on the HTTP allow list; add it to FLOWSCOPE_HTTP_ALLOW to permit it`,
+    );
+  });
+
   it('rejects a write of a text into a number column', async () => {
     const graph: WorkflowGraph = {
       nodes: [

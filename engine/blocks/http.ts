@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { BlockContext, BlockResult } from '../block-context';
-import { isHttpRequestFailedError } from '../errors';
+import { isHttpRequestFailedError, isHttpRequestRejectedError } from '../errors';
+import type { HttpAllowList } from '../http/allow-list';
 import { sendHttpRequest, type HttpRequestSpec, type HttpResponseData } from '../http/send';
+import { checkAllowList } from '../http/target';
 import { idempotencyHeaderValue, resolveHttpRequest } from './http-request';
 import { evaluateIdempotencyKey, guardSkip, recordExecution } from './side-effect-guard';
 
@@ -18,7 +20,7 @@ interface Attempt {
 
 /**
  * Sends an HTTP request. Preview runs (and snapshot runs without `commit`) record the request
- * without sending it. Live requests go through the allow list and address checks of
+ * without sending it, with `liveRejection` when the allow list would stop it. Live requests go through the allow list and address checks of
  * engine/http. Network errors, timeouts and 5xx/429 responses are retried `retries` times with
  * the same `Idempotency-Key`. The output contains the status, headers and body. A non-2xx status
  * is an output, not an error.
@@ -41,13 +43,29 @@ export async function runHttpBlock(context: BlockContext<'http'>): Promise<Block
 
   if (context.run.stagesSideEffects) {
     const output = { staged: true, status: null, headers: {}, body: null };
-    return { inputs, output, sideEffects: { requests: [request], staged: true }, onRecorded };
+    const liveRejection = liveRejectionOf(request.url, context.run.httpAllowList);
+    const recorded = liveRejection === undefined ? request : { ...request, liveRejection };
+    return { inputs, output, sideEffects: { requests: [recorded], staged: true }, onRecorded };
   }
 
   const attempts: Attempt[] = [];
   const response = await sendWithRetries(context, request, attempts);
   const requests = attempts.map((attempt) => ({ ...request, ...attempt }));
   return { inputs, output: response, sideEffects: { requests, staged: false }, onRecorded };
+}
+
+/**
+ * Returns the reason a live run would reject a staged request before resolving its host, so a
+ * preview shows it. The address checks after DNS are left to the live run, which alone resolves.
+ */
+function liveRejectionOf(url: string, allowList: HttpAllowList): string | undefined {
+  try {
+    checkAllowList(url, allowList);
+    return undefined;
+  } catch (error) {
+    if (isHttpRequestRejectedError(error)) return error.message;
+    throw error;
+  }
 }
 
 async function sendWithRetries(

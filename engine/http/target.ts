@@ -32,14 +32,7 @@ export async function checkTarget(
   allowList: HttpAllowList,
   resolve: ResolveHost = resolveWithDns,
 ): Promise<CheckedTarget> {
-  const url = parseHttpUrl(rawUrl);
-  const hostPort = hostPortOf(url);
-
-  if (!allowList.has(hostPort)) {
-    throw new HttpRequestRejectedError(
-      `${url.href} rejected: "${hostPort}" is not on the HTTP allow list; add it to FLOWSCOPE_HTTP_ALLOW to permit it`,
-    );
-  }
+  const url = checkAllowList(rawUrl, allowList);
 
   const addresses = await resolveHost(url, resolve);
   const port = portOf(url);
@@ -55,6 +48,22 @@ export async function checkTarget(
 
   const [first] = addresses;
   return { url, address: first!.address, family: first!.family };
+}
+
+/**
+ * Parses a URL and checks its scheme and `host:port` against the allow list, the checks that
+ * need no DNS. Throws HttpRequestRejectedError naming the URL and the reason.
+ */
+export function checkAllowList(rawUrl: string, allowList: HttpAllowList): URL {
+  const url = parseHttpUrl(rawUrl);
+  const hostPort = hostPortOf(url);
+
+  if (!allowList.has(hostPort)) {
+    throw new HttpRequestRejectedError(
+      `${url.href} rejected: "${hostPort}" is not on the HTTP allow list; add it to FLOWSCOPE_HTTP_ALLOW to permit it`,
+    );
+  }
+  return url;
 }
 
 function parseHttpUrl(rawUrl: string): URL {
