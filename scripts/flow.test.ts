@@ -167,7 +167,7 @@ describe('npm run flow -- import-csv', () => {
       'Imported 2 rows from broken.csv: created table "broken" of tenant "demo".',
     );
     expect(result.stderr).toContain(
-      'Skipped 1 invalid lines:\n  line 3: expected 2 fields, found 1\n',
+      'Skipped 1 invalid line:\n  line 3: expected 2 fields, found 1\n',
     );
   }, 180_000);
 

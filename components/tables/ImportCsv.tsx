@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { Button } from '@/components/ui/Button';
 
-import type { ImportMessage, SkippedLine } from './import-protocol';
+import { SKIP_INVALID_LABEL, type ImportMessage, type SkippedLine } from './import-protocol';
 import styles from './tables.module.css';
 import { uploadImport } from './upload-import';
 
@@ -75,7 +75,7 @@ function ImportStatus({ state }: { state: ImportState }) {
         {state.skipped.length > 0 && (
           <>
             {' '}
-            Skipped {state.skipped.length} invalid lines:
+            Skipped {state.skipped.length} invalid {state.skipped.length === 1 ? 'line' : 'lines'}:
             <ul className={styles.skippedList}>
               {state.skipped.map((skipped) => (
                 <li key={skipped.line}>
@@ -190,7 +190,7 @@ export function ImportCsv({ existingNames }: { existingNames: string[] }) {
               disabled={busy}
               onChange={(event) => setSkipInvalid(event.target.checked)}
             />
-            Skip invalid lines instead of failing
+            {SKIP_INVALID_LABEL}
           </label>
           <ImportStatus state={state} />
           <div className={styles.importActions}>

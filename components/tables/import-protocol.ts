@@ -3,6 +3,9 @@
  * message a line, progress lines while rows load and one final `done` or `error` line.
  */
 
+/** Label of the import form's box that sets `skipInvalid`; errors name it. */
+export const SKIP_INVALID_LABEL = 'Skip invalid lines instead of failing';
+
 export interface SkippedLine {
   line: number;
   message: string;

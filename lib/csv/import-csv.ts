@@ -23,6 +23,11 @@ export interface CsvImportOptions {
   fileName: string;
   /** Import the valid rows and report the invalid lines, instead of importing nothing. */
   skipInvalid?: boolean;
+  /**
+   * How the caller's interface sets `skipInvalid`, named in the error that lists invalid lines;
+   * default `--skip-invalid`, the command line's flag.
+   */
+  skipInvalidOption?: string;
   /** Called after each batch of rows is inserted. */
   onProgress?: (progress: CsvImportProgress) => void;
 }
@@ -62,7 +67,7 @@ export async function importCsv(db: Database, options: CsvImportOptions): Promis
   const skipped = [...parsed.problems, ...problems].sort((a, b) => a.line - b.line);
 
   if (skipped.length > 0 && !options.skipInvalid) {
-    throw invalidRowsError(options.fileName, skipped);
+    throw invalidRowsError(options.fileName, skipped, options.skipInvalidOption);
   }
 
   return db.transaction(async (tx) => {
@@ -161,11 +166,15 @@ function convertRecords(
   return { rows, problems };
 }
 
-function invalidRowsError(fileName: string, problems: CsvProblem[]): CsvImportError {
+function invalidRowsError(
+  fileName: string,
+  problems: CsvProblem[],
+  skipInvalidOption = '--skip-invalid',
+): CsvImportError {
   const noun = problems.length === 1 ? 'line is' : 'lines are';
   return new CsvImportError(
     'CSV_INVALID_ROWS',
-    `Cannot import "${fileName}": ${problems.length} ${noun} invalid, so nothing was imported. Fix them, or skip invalid lines (--skip-invalid) to import the rest:\n${formatProblems(problems)}`,
+    `Cannot import "${fileName}": ${problems.length} ${noun} invalid, so nothing was imported. Fix them, or skip invalid lines (${skipInvalidOption}) to import the rest:\n${formatProblems(problems)}`,
     fileName,
     problems,
   );

@@ -153,7 +153,7 @@ function writeSummary(
 
   if (result.skipped.length > 0) {
     io.stderr.write(
-      `Skipped ${result.skipped.length} invalid lines:\n${formatProblems(result.skipped)}\n`,
+      `Skipped ${result.skipped.length} invalid ${result.skipped.length === 1 ? 'line' : 'lines'}:\n${formatProblems(result.skipped)}\n`,
     );
   }
 }

@@ -70,7 +70,7 @@ describe('streamCsvImport', () => {
       {
         type: 'error',
         message:
-          'Cannot import "broken.csv": 1 line is invalid, so nothing was imported. Fix them, or skip invalid lines (--skip-invalid) to import the rest:\n  line 3: expected 2 fields, found 3',
+          'Cannot import "broken.csv": 1 line is invalid, so nothing was imported. Fix them, or skip invalid lines (the "Skip invalid lines instead of failing" box) to import the rest:\n  line 3: expected 2 fields, found 3',
       },
     ]);
   });

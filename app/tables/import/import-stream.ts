@@ -1,5 +1,5 @@
 import type { ImportMessage } from '@/components/tables/import-protocol';
-import { encodeImportMessage } from '@/components/tables/import-protocol';
+import { encodeImportMessage, SKIP_INVALID_LABEL } from '@/components/tables/import-protocol';
 import type { Database } from '@/lib/db/client';
 import { importCsv } from '@/lib/csv/import-csv';
 import { logger } from '@/lib/logger';
@@ -36,6 +36,7 @@ async function runImport(
       fileName: upload.fileName,
       source: upload.bytes,
       skipInvalid: upload.skipInvalid,
+      skipInvalidOption: `the "${SKIP_INVALID_LABEL}" box`,
       onProgress: ({ inserted, total }) => send({ type: 'progress', inserted, total }),
     });
 
