@@ -24,8 +24,8 @@ export interface CsvImportOptions {
   /** Import the valid rows and report the invalid lines, instead of importing nothing. */
   skipInvalid?: boolean;
   /**
-   * How the caller's interface sets `skipInvalid`, named in the error that lists invalid lines;
-   * default `--skip-invalid`, the command line's flag.
+   * The caller's control for `skipInvalid`, named in the error that lists invalid lines. The
+   * default is `--skip-invalid`, the command line's flag.
    */
   skipInvalidOption?: string;
   /** Called after each batch of rows is inserted. */
