@@ -94,7 +94,9 @@ describe('npm run flow -- import-csv', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'flowscope-cli-'));
-    env = { ...process.env, FLOWSCOPE_DATA_DIR: path.join(workDir, 'data'), LOG_LEVEL: 'silent' };
+    // LOG_LEVEL stays unset, so the exact stderr checks below cover the command line's default.
+    env = { ...process.env, FLOWSCOPE_DATA_DIR: path.join(workDir, 'data') };
+    delete env.LOG_LEVEL;
 
     if (process.env.DATABASE_URL) {
       const database = await createEmptyPostgresDatabase(process.env.DATABASE_URL);

@@ -54,5 +54,8 @@ export async function main(argv: string[], io: CommandIo = processIo): Promise<n
 const isEntryPoint =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntryPoint) {
+  // The commands report their own progress on stderr, where the server's info lines would only
+  // bury it; LOG_LEVEL still selects any level.
+  process.env.LOG_LEVEL ??= 'warn';
   process.exitCode = await main(process.argv.slice(2));
 }
