@@ -51,10 +51,10 @@ const BOOTSTRAP_TIMEOUT_MS = 5_000;
  * instead of disposing the isolate: a Map, a Set or a dictionary object with millions of keys,
  * `new Array(2 ** 28).fill(0)` and `JSON.stringify(Array(5e7).fill(1))` did so with isolated-vm
  * 6.2.0 on Node 24.22. Steady growth, such as pushing strings into an array, is caught and
- * reported as SANDBOX_MEMORY_LIMIT. Our mitigations are the per-isolate limit and
- * `onCatastrophicError` logging, and a deployment should also run the server under a supervisor
- * that restarts it. The fix is to run sandboxes in worker processes, so that an abort ends one run
- * instead of the server.
+ * reported as SANDBOX_MEMORY_LIMIT. The server therefore runs the engine in worker processes
+ * (lib/run-worker), where such an abort ends one run. A caller that runs the engine in its own
+ * process, such as the command line or a server with `FLOWSCOPE_RUN_WORKERS=0`, loses the
+ * process instead.
  */
 export function createGuestRuntime(options: GuestRuntimeOptions): GuestRuntime {
   const isolate = newIsolate(options);
