@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DataTableInfo, RowQuery } from '../../engine/data';
 import { createTestTenant, openTestDatabase } from '../../test/database';
 import { rowQuerySql } from '../data/row-query';
 import { toTableInfo } from '../data/rows';
+import { quoteLiteral } from '../data/sql-text';
 import { createDataTable, insertDataRows } from '../repositories/data-tables';
 import type { DatabaseHandle } from './client';
 import { executeRows } from './execute';
@@ -53,6 +55,30 @@ async function planOf(query: Omit<RowQuery, 'tableId'>): Promise<string> {
   const statement = rowQuerySql(tenantId, table, { tableId: table.id, ...query });
   const rows = await executeRows<{ 'QUERY PLAN': string }>(handle.db, sql`EXPLAIN ${statement}`);
   return rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
+let genericPlans = 0;
+
+/**
+ * Returns the generic plan of the query: the one PostgreSQL keeps for every execution of a
+ * prepared statement once it stops planning per execution.
+ */
+async function genericPlanOf(query: Omit<RowQuery, 'tableId'>): Promise<string> {
+  const statement = rowQuerySql(tenantId, table, { tableId: table.id, ...query });
+  const { sql: text, params } = new PgDialect().sqlToQuery(statement);
+  const name = `generic_plan_${++genericPlans}`;
+  const argumentList = params.map((value) => quoteLiteral(String(value))).join(', ');
+
+  return handle.db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL plan_cache_mode = force_generic_plan`);
+    await tx.execute(sql.raw(`PREPARE ${name} AS ${text}`));
+    const rows = await executeRows<{ 'QUERY PLAN': string }>(
+      tx,
+      sql.raw(`EXPLAIN EXECUTE ${name}(${argumentList})`),
+    );
+    await tx.execute(sql.raw(`DEALLOCATE ${name}`));
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  });
 }
 
 describe('row expression indexes', () => {
@@ -127,6 +153,54 @@ describe('row expression indexes', () => {
     );
 
     expect(rows).toHaveLength(ROW_COUNT / 200 - 1);
+  });
+});
+
+describe('row expression indexes in generic plans', () => {
+  const cases: Array<[string, Omit<RowQuery, 'tableId'>, number]> = [
+    [
+      'freight > 500',
+      { filters: [{ column: 'freight', op: 'gt', value: 500 }], sort: [], limit: 100 },
+      0,
+    ],
+    [
+      'freight from 10 to under 20',
+      {
+        filters: [
+          { column: 'freight', op: 'gte', value: 10 },
+          { column: 'freight', op: 'lt', value: 20 },
+        ],
+        sort: [],
+        limit: 100,
+      },
+      0,
+    ],
+    [
+      'shipCountry = Brazil',
+      { filters: [{ column: 'shipCountry', op: 'eq', value: 'Brazil' }], sort: [], limit: 5 },
+      1,
+    ],
+    [
+      'shipCountry < Bz',
+      { filters: [{ column: 'shipCountry', op: 'lt', value: 'Bz' }], sort: [], limit: 5 },
+      1,
+    ],
+    [
+      'orderDate before a day',
+      {
+        filters: [{ column: 'orderDate', op: 'lt', value: '1996-01-02T00:00:00Z' }],
+        sort: [],
+        limit: 100,
+      },
+      2,
+    ],
+  ];
+
+  it.each(cases)('serve %s', async (_label, query, position) => {
+    const plan = await genericPlanOf(query);
+
+    expect(plan).toContain(`${rowIndexPrefix(table.id)}c${position}`);
+    expect(plan).not.toContain('Seq Scan');
   });
 });
 

@@ -3,8 +3,8 @@
  * `data_rows`, so each index is partial (`WHERE table_id = '<id>'`) and covers one column of one
  * table, on exactly the cast expression that filters and sorts use, or for text its indexed
  * prefix (lib/data/sql-text.ts).
- * The postgres client runs unnamed statements, so every plan is custom and the planner can
- * prove the partial predicate from the bound table id.
+ * Row queries name the table id as a literal (lib/data/row-query.ts), so the planner can prove
+ * the partial predicate in custom plans and in the generic plans of prepared statements alike.
  */
 
 import { sql } from 'drizzle-orm';
