@@ -14,6 +14,7 @@ import { isRowId, toDataRow, toTableInfo, type StoredRow } from './data/rows';
 import { normaliseWriteValues } from './data/write-values';
 import type { Database } from './db/client';
 import { executeRowsCancellable } from './db/execute';
+import { executePreparedRows } from './db/prepared';
 import { findDataTableByName, getDataTable } from './repositories/data-tables';
 
 /**
@@ -50,7 +51,7 @@ export function createDataAccess(db: Database): DataAccess {
 
     async queryRows(tenantId, query: RowQuery, signal) {
       const table = await requireTable(tenantId, query.tableId);
-      const rows = await executeRowsCancellable<StoredRow>(
+      const rows = await executePreparedRows<StoredRow>(
         db,
         rowQuerySql(tenantId, table, query),
         signal,

@@ -58,9 +58,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   await migratePostgresWithLock(url);
 
-  // Unnamed statements keep every plan custom, so the partial expression indexes of data tables,
-  // whose predicate is a table id, stay usable when that id is a bound parameter.
-  const client = postgres(url, { prepare: false, onnotice: () => {}, max: 10 });
+  // Drizzle runs its queries as unnamed statements (it passes `prepare: false` on each), and one
+  // with parameters costs two round trips: a describe, then the execution. Only the data-table
+  // row queries ask to be prepared (lib/db/prepared.ts). A pooler in transaction mode must
+  // support prepared statements (PgBouncer 1.21+ with `max_prepared_statements`).
+  // NOTE: postgres.js 4 keeps up to 1000 prepared statements per connection and closes the
+  // oldest beyond that. A row query with three filters and a sort keeps about 55 KB of server
+  // memory (pg_backend_memory_contexts, PostgreSQL 15), so 1000 distinct table and query shapes
+  // run on one connection within its lifetime (30 to 60 minutes) would take about 55 MB.
+  const client = postgres(url, { onnotice: () => {}, max: 10 });
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
 
   return {

@@ -35,10 +35,34 @@ export async function executeRowsCancellable<Row>(
     return rows;
   }
 
+  return executePostgresRows<Row>(client, query, { prepare: false, signal });
+}
+
+export interface PostgresExecuteOptions {
+  /** Run as a named prepared statement that the connection keeps for the same text. */
+  prepare: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a raw SQL query on the postgres-js client itself, without drizzle, and rejects with
+ * `signal.reason` when the signal fires (the driver then cancels the running statement).
+ */
+export async function executePostgresRows<Row>(
+  client: Sql,
+  query: SQL,
+  { prepare, signal }: PostgresExecuteOptions,
+): Promise<Row[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
+  // postgres.js sends a query without parameters over the simple protocol, which has no
+  // statements to prepare, unless told otherwise.
+  const options = prepare ? { prepare, simple: false } : { prepare };
+  const pending = client.unsafe(text, params as never[], options);
+  if (!signal) return (await pending) as unknown as Row[];
+
   let rows: Row[];
   try {
-    rows = (await client.unsafe(text, params as never[]).signal(signal)) as unknown as Row[];
+    rows = (await pending.signal(signal)) as unknown as Row[];
   } catch (error) {
     signal.throwIfAborted();
     throw error;
@@ -49,7 +73,7 @@ export async function executeRowsCancellable<Row>(
 }
 
 /** Returns the postgres-js client behind a drizzle database, or null for PGlite and transactions. */
-function postgresClientOf(db: Database): Sql | null {
+export function postgresClientOf(db: Database): Sql | null {
   const client = (db as { $client?: unknown }).$client;
   const isPostgresJs = typeof client === 'function' && 'unsafe' in client;
   return isPostgresJs ? (client as Sql) : null;
