@@ -3,6 +3,7 @@ import {
   bigint,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   text,
@@ -94,7 +95,11 @@ export const workflowVersionsTable = pgTable(
       .notNull()
       .references(() => workflowsTable.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    graph: jsonb('graph').notNull(),
+    /**
+     * `json`, not `jsonb`, like the run columns below: it keeps the text as written, so object
+     * keys read back in their order. No query looks inside these values.
+     */
+    graph: json('graph').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('workflow_versions_number_idx').on(table.workflowId, table.version)],
@@ -116,15 +121,15 @@ export const runsTable = pgTable(
     mode: text('mode').$type<'live' | 'preview' | 'snapshot'>().notNull(),
     /** `running`, `success`, `error`, or `interrupted` when the server stopped during the run. */
     status: text('status').$type<'running' | 'success' | 'error' | 'interrupted'>().notNull(),
-    input: jsonb('input'),
-    output: jsonb('output'),
+    input: json('input'),
+    output: json('output'),
     errorMessage: text('error_message'),
     totalDurationMs: doublePrecision('total_duration_ms'),
     stepCount: integer('step_count'),
     queryCount: integer('query_count'),
     cacheHits: integer('cache_hits'),
-    trace: jsonb('trace').$type<ExecutionTrace>(),
-    assignments: jsonb('assignments').$type<VariableAssignment[]>(),
+    trace: json('trace').$type<ExecutionTrace>(),
+    assignments: json('assignments').$type<VariableAssignment[]>(),
     sourceRunId: uuid('source_run_id'),
     checkpointStep: integer('checkpoint_step'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),

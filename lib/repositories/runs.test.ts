@@ -99,7 +99,7 @@ describe('runs', () => {
 
     expect(finished).toMatchObject({
       status: 'success',
-      output: { total: 42, note: 'nul \ufffd inside' },
+      output: { total: 42, note: 'nul \u0000 inside' },
       errorMessage: null,
       totalDurationMs: 1500.25,
       stepCount: 6,
@@ -110,6 +110,20 @@ describe('runs', () => {
       finishedAt: new Date('2024-05-01T10:00:01.500Z'),
     });
     expect(await getRun(handle.db, tenantId, run!.id)).toEqual(finished);
+  });
+
+  it('keeps object keys in their order', async () => {
+    const input = { zip: '1000', city: 'Lyon', a: 1 };
+    const run = await createRun(handle.db, tenantId, { ...newRun, input });
+    const output = { zeta: 1, b: { y: 2, x: 3 }, alpha: 4 };
+    const result = { ...resultOf(run!.id), output };
+
+    await finishRun(handle.db, tenantId, run!.id, result);
+    const stored = await getRun(handle.db, tenantId, run!.id);
+
+    expect(JSON.stringify(stored!.input)).toBe(JSON.stringify(input));
+    expect(JSON.stringify(stored!.output)).toBe(JSON.stringify(output));
+    expect(JSON.stringify(stored!.trace)).toBe(JSON.stringify(result.executionTrace));
   });
 
   it('stores the error message of a failed run', async () => {

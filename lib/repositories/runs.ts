@@ -3,7 +3,6 @@ import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ExecutionMode, RunResult } from '../../engine/types';
 import { runsTable, workflowVersionsTable, type RunRecord } from '../../drizzle/schema';
 import type { Database } from '../db/client';
-import { toJsonbValue } from '../db/jsonb';
 import { isUuid } from './ids';
 
 /** The error message of a run that was `running` when the server stopped. */
@@ -63,7 +62,7 @@ export async function createRun(
       versionId: run.versionId,
       mode: run.mode,
       status: 'running',
-      input: toJsonbValue(run.input),
+      input: run.input ?? null,
       sourceRunId: run.sourceRunId ?? null,
       checkpointStep: run.checkpointStep ?? null,
     })
@@ -89,14 +88,14 @@ export async function finishRun(
     .update(runsTable)
     .set({
       status: result.status,
-      output: toJsonbValue(result.output),
+      output: result.output ?? null,
       errorMessage: trace.error?.message ?? null,
       totalDurationMs: trace.metrics.totalDurationMs,
       stepCount: trace.metrics.stepCount,
       queryCount: trace.metrics.queryCount,
       cacheHits: trace.metrics.cacheHits,
-      trace: toJsonbValue(trace) as RunRecord['trace'],
-      assignments: toJsonbValue(result.assignments) as RunRecord['assignments'],
+      trace,
+      assignments: result.assignments,
       finishedAt: trace.finishedAt ? new Date(trace.finishedAt) : sql`now()`,
     })
     .where(runningRunOf(tenantId, runId))

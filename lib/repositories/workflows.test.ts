@@ -147,6 +147,30 @@ describe('workflow versions', () => {
     ).toEqual([2, 1]);
   });
 
+  it('keeps the keys of a saved graph in their order', async () => {
+    const { workflow } = await createWorkflow(handle.db, tenantId, { name: 'Ordered' });
+    const graph = {
+      nodes: [
+        {
+          id: 'add',
+          type: 'write',
+          config: {
+            table: 'customers',
+            operation: 'insert',
+            values: { name: "'Ana'", zip: "'1000'", city: "'Lyon'" },
+            outputKey: 'added',
+          },
+        },
+      ],
+      edges: [],
+    } as WorkflowGraph;
+
+    const saved = await saveWorkflowVersion(handle.db, tenantId, workflow.id, graph);
+    const loaded = await getWorkflowVersion(handle.db, tenantId, saved!.id);
+
+    expect(JSON.stringify(loaded!.graph)).toBe(JSON.stringify(graph));
+  });
+
   it('gives concurrent saves distinct numbers', async () => {
     const { workflow } = await createWorkflow(handle.db, tenantId, { name: 'Busy' });
 
