@@ -2,7 +2,8 @@
  * The engine's data access on drizzle-orm: query blocks push filters, sort and limit into SQL
  * with bound parameters, and writes are validated against the column types first. The
  * semantics (three-valued logic, casts, null ordering) are described in lib/data/filter-sql.ts
- * and lib/data/row-query.ts; the engine's in-memory preview overlay mirrors them.
+ * and lib/data/row-query.ts; the engine's in-memory preview overlay mirrors them. Every
+ * statement on `data_rows` runs prepared (lib/db/prepared.ts), which skips planning.
  */
 
 import { sql } from 'drizzle-orm';
@@ -13,7 +14,6 @@ import { rowQuerySql } from './data/row-query';
 import { isRowId, toDataRow, toTableInfo, type StoredRow } from './data/rows';
 import { normaliseWriteValues } from './data/write-values';
 import type { Database } from './db/client';
-import { executeRowsCancellable } from './db/execute';
 import { executePreparedRows } from './db/prepared';
 import { findDataTableByName, getDataTable } from './repositories/data-tables';
 
@@ -63,7 +63,7 @@ export function createDataAccess(db: Database): DataAccess {
       const table = await requireTable(tenantId, tableId);
       if (!isRowId(rowId)) return null;
 
-      const rows = await executeRowsCancellable<StoredRow>(
+      const rows = await executePreparedRows<StoredRow>(
         db,
         sql`SELECT id::text AS id, data FROM data_rows WHERE id = ${rowId} AND table_id = ${tableId} AND tenant_id = ${tenantId}`,
         signal,
@@ -75,7 +75,7 @@ export function createDataAccess(db: Database): DataAccess {
       const table = await requireTable(tenantId, tableId);
       const data = normaliseWriteValues(table, values);
 
-      const rows = await executeRowsCancellable<StoredRow>(
+      const rows = await executePreparedRows<StoredRow>(
         db,
         sql`INSERT INTO data_rows (tenant_id, table_id, data) VALUES (${tenantId}, ${tableId}, ${JSON.stringify(data)}::jsonb) RETURNING id::text AS id, data`,
         signal,
@@ -88,7 +88,7 @@ export function createDataAccess(db: Database): DataAccess {
       const data = normaliseWriteValues(table, values);
       if (!isRowId(rowId)) return null;
 
-      const rows = await executeRowsCancellable<StoredRow>(
+      const rows = await executePreparedRows<StoredRow>(
         db,
         sql`UPDATE data_rows SET data = data || ${JSON.stringify(data)}::jsonb, updated_at = now() WHERE id = ${rowId} AND table_id = ${tableId} AND tenant_id = ${tenantId} RETURNING id::text AS id, data`,
         signal,
@@ -100,7 +100,7 @@ export function createDataAccess(db: Database): DataAccess {
       await requireTable(tenantId, tableId);
       if (!isRowId(rowId)) return false;
 
-      const rows = await executeRowsCancellable<{ id: string }>(
+      const rows = await executePreparedRows<{ id: string }>(
         db,
         sql`DELETE FROM data_rows WHERE id = ${rowId} AND table_id = ${tableId} AND tenant_id = ${tenantId} RETURNING id::text AS id`,
         signal,

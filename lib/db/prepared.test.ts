@@ -257,10 +257,10 @@ describe('PgliteStatements', () => {
     const statements = new PgliteStatements(client);
 
     await expect(statements.execute(`SELECT $1::jsonb AS value`, [{ a: 1 }])).rejects.toThrow(
-      'A prepared row query parameter must be a string, number, bigint or boolean, got [object Object]',
+      'A prepared statement parameter must be a string, number, bigint or boolean, got [object Object]',
     );
     await expect(statements.execute(`SELECT $1::text AS value`, ['a\u0000b'])).rejects.toThrow(
-      'A prepared row query parameter contains a NUL character: "a\\u0000b"',
+      'A prepared statement parameter contains a NUL character: "a\\u0000b"',
     );
     expect(statements.size).toBe(0);
   });
