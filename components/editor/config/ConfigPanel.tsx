@@ -1,5 +1,7 @@
 'use client';
 
+import { useRef } from 'react';
+
 import type {
   BlockConfig,
   BranchBlockConfig,
@@ -24,6 +26,7 @@ import { JsForm } from './JsForm';
 import { QueryForm } from './QueryForm';
 import { BranchForm, LoopForm, OutputForm } from './SimpleForms';
 import { useBlockEditor, type BlockEditor } from './useBlockEditor';
+import { useBlurOnBlockChange } from './useBlurOnBlockChange';
 import { WriteForm } from './WriteForm';
 
 function TypeForm({ editor }: { editor: BlockEditor }) {
@@ -31,7 +34,8 @@ function TypeForm({ editor }: { editor: BlockEditor }) {
 
   switch (editor.block.type) {
     case 'input':
-      return <InputForm editor={as<InputBlockConfig>()} />;
+      // Keyed because the form keeps the schema text, which may be invalid JSON, in its own state.
+      return <InputForm key={editor.block.id} editor={as<InputBlockConfig>()} />;
     case 'query':
       return <QueryForm editor={as<QueryBlockConfig>()} />;
     case 'write':
@@ -73,7 +77,7 @@ function BlockConfigForm({ blockId }: { blockId: string }) {
         onChange={editor.setName}
       />
       <TextField label="Id" value={block.id} readOnly mono testId="config-id" onChange={() => {}} />
-      <TypeForm key={block.id} editor={editor} />
+      <TypeForm editor={editor} />
       {hasRunCondition && (
         <ExpressionField
           label="Run only if (optional)"
@@ -93,14 +97,25 @@ function BlockConfigForm({ blockId }: { blockId: string }) {
   );
 }
 
-/** Renders the settings of the selected block, or a hint when none is selected. */
+/**
+ * Renders the settings of the selected block, or a hint when none is selected. The form stays
+ * mounted when another block of the same type is selected, so its code editor swaps documents
+ * instead of being rebuilt.
+ */
 export function ConfigPanel() {
   const selectedBlockId = useSelectedBlockId();
+  const panelRef = useRef<HTMLElement>(null);
+  useBlurOnBlockChange(panelRef, selectedBlockId);
 
   return (
-    <aside className="config-panel" aria-label="Block settings" data-testid="config-panel">
+    <aside
+      ref={panelRef}
+      className="config-panel"
+      aria-label="Block settings"
+      data-testid="config-panel"
+    >
       {selectedBlockId ? (
-        <BlockConfigForm key={selectedBlockId} blockId={selectedBlockId} />
+        <BlockConfigForm blockId={selectedBlockId} />
       ) : (
         <div className="config-panel__empty">
           Select a block to edit its settings, or add one from the palette.

@@ -40,6 +40,7 @@ export function InputForm({ editor }: { editor: BlockEditor<InputBlockConfig> })
     <div className="field">
       <span className="field__label">Input schema (JSON)</span>
       <CodeEditor
+        documentKey={editor.block.id}
         value={text}
         language="json"
         label="Input JSON schema"

@@ -18,6 +18,7 @@ export function JsForm({ editor }: { editor: BlockEditor<JsBlockConfig> }) {
       <div className="field">
         <span className="field__label">Code</span>
         <CodeEditor
+          documentKey={block.id}
           value={config.code ?? ''}
           language="javascript"
           label="JavaScript code"
