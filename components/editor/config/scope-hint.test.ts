@@ -27,4 +27,30 @@ describe('names in scope', () => {
   it('adds the loop item name and index inside a loop body', () => {
     expect(namesInScope(graph, 'save')).toEqual(['vars', 'input', 'order', 'index', 'vars.orders']);
   });
+
+  it('keeps a key the block shares with another writer', () => {
+    const shared: WorkflowGraph = {
+      nodes: [
+        { id: 'first', type: 'js', config: { code: 'return 1;', outputKey: 'total' } },
+        { id: 'second', type: 'js', config: { code: 'return 2;', outputKey: 'total' } },
+        { id: 'other', type: 'js', config: { code: 'return 3;', outputKey: 'count' } },
+      ],
+      edges: [],
+    };
+
+    expect(namesInScope(shared, 'first')).toEqual(['vars', 'input', 'vars.count', 'vars.total']);
+    expect(namesInScope(shared, 'other')).toEqual(['vars', 'input', 'vars.total']);
+  });
+
+  it('reads the keys of a changed graph', () => {
+    const edited: WorkflowGraph = {
+      ...graph,
+      nodes: graph.nodes.map((node) =>
+        node.id === 'orders' ? { ...node, config: { ...node.config, outputKey: 'rows' } } : node,
+      ),
+    };
+
+    expect(namesInScope(graph, 'done')).toEqual(['vars', 'input', 'vars.orders', 'vars.saved']);
+    expect(namesInScope(edited, 'done')).toEqual(['vars', 'input', 'vars.rows', 'vars.saved']);
+  });
 });
