@@ -7,15 +7,16 @@ import { useActiveRun } from '@/components/debugger/useActiveRun';
 import { useDebuggerStore } from '@/components/debugger/useDebuggerStore';
 import { useGraph } from '@/components/debugger/useGraph';
 import { useSelectedStepIndex } from '@/components/debugger/useSelectedStepIndex';
-import { stepsOf } from '@/components/debugger/step-selection';
+import { findStep, stepsOf } from '@/components/debugger/step-selection';
 import { RunControls } from '@/components/run/RunControls';
 import { RunQueryProvider } from '@/components/run/RunQueryProvider';
 import { runKeys } from '@/components/run/run-keys';
 import { PENDING_RUN_ID, useRunWorkflow, type RunRequest } from '@/components/run/useRunWorkflow';
 import { ConfirmDialog } from '@/components/ui/ConfirmDialog';
+import type { StepTrace, WorkflowGraph } from '@/engine/types';
 import type { RunDetail } from '@/lib/run-view';
 
-import { Inspector } from './Inspector';
+import { Inspector, type InspectorProps } from './Inspector';
 import { RunHeader } from './RunHeader';
 import { RunHistory } from './RunHistory';
 import styles from './RunPanel.module.css';
@@ -62,12 +63,43 @@ function originalInputOf(run: RunDetail | undefined): unknown {
   return (run.input as { input?: unknown } | null)?.input;
 }
 
+interface SelectedStepInspectorProps {
+  steps: StepTrace[];
+  graph: WorkflowGraph;
+  workflowId: string;
+  onReplay: InspectorProps['onReplay'];
+  replayBlockedReason: string | null;
+}
+
+/** Renders the selected step's inspector, the only part of the run panel that reads the selection. */
+function SelectedStepInspector(props: SelectedStepInspectorProps) {
+  const { steps, graph, workflowId, onReplay, replayBlockedReason } = props;
+  const store = useDebuggerStore();
+  const selectedStepIndex = useSelectedStepIndex();
+  const step = useMemo(
+    () => (selectedStepIndex === null ? undefined : findStep(steps, selectedStepIndex)),
+    [steps, selectedStepIndex],
+  );
+  const blockName = step ? graph.nodes.find((node) => node.id === step.blockId)?.name : undefined;
+  const selectStep = useCallback((index: number) => store.selectStep(index), [store]);
+
+  return (
+    <Inspector
+      step={step}
+      blockName={blockName}
+      workflowId={workflowId}
+      onSelectStep={selectStep}
+      onReplay={onReplay}
+      replayBlockedReason={replayBlockedReason}
+    />
+  );
+}
+
 function RunPanelContent() {
   const store = useDebuggerStore();
   const workflowId = store.getState().workflowId;
   const graph = useGraph();
   const activeRun = useActiveRun();
-  const selectedStepIndex = useSelectedStepIndex();
   const mutation = useRunWorkflow();
   const [openError, setOpenError] = useState<string | null>(null);
   const [pendingReplay, setPendingReplay] = useState<PendingReplay | null>(null);
@@ -83,8 +115,6 @@ function RunPanelContent() {
   });
 
   const steps = useMemo(() => stepsOf(activeRun), [activeRun]);
-  const selectedStep = steps.find((step) => step.index === selectedStepIndex);
-  const names = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node.name])), [graph]);
   const trace = activeRun?.trace ?? null;
 
   const startRun = useCallback(
@@ -144,11 +174,10 @@ function RunPanelContent() {
             {emptyTimelineText(mutation.isPending, hasRunId ? detail.data : undefined)}
           </div>
         )}
-        <Inspector
-          step={selectedStep}
-          blockName={selectedStep ? names.get(selectedStep.blockId) : undefined}
+        <SelectedStepInspector
+          steps={steps}
+          graph={graph}
           workflowId={workflowId}
-          onSelectStep={(index) => store.selectStep(index)}
           onReplay={replay}
           replayBlockedReason={replayBlockedReason(
             detail.data?.status,
