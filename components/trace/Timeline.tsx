@@ -11,6 +11,7 @@ import {
   buildTimelineRows,
   clampZoom,
   fitScale,
+  scrollTopRevealingRow,
   timelineExtentMs,
   visibleRowWindow,
 } from './timeline-layout';
@@ -32,21 +33,40 @@ interface TimelineProps {
 
 /**
  * Keeps the selected step's row in view when the selection changes, for example from the canvas.
- * Rows sit below the sticky axis, so the visible rows span `[scrollTop, scrollTop + height - axis]`.
+ * It compares with the `scrollTop` state, because reading the element's position would force a
+ * layout right after the selection rendered. The new position goes into the state at once, so the
+ * rows it reveals render in the same frame.
  */
 function useScrollToSelected(
   container: HTMLDivElement | null,
   rowIndex: number,
+  scrollTop: number,
   height: number,
+  setScrollTop: (scrollTop: number) => void,
 ): void {
+  const scrollTopRef = useRef(scrollTop);
+
+  useLayoutEffect(() => {
+    scrollTopRef.current = scrollTop;
+  }, [scrollTop]);
+
   useEffect(() => {
     if (!container || rowIndex < 0 || height <= AXIS_HEIGHT) return;
 
-    const rowTop = rowIndex * ROW_HEIGHT;
-    const rowBottom = AXIS_HEIGHT + rowTop + ROW_HEIGHT;
-    if (rowTop < container.scrollTop) container.scrollTop = rowTop;
-    else if (rowBottom > container.scrollTop + height) container.scrollTop = rowBottom - height;
-  }, [container, rowIndex, height]);
+    const target = scrollTopRevealingRow({
+      rowIndex,
+      scrollTop: scrollTopRef.current,
+      viewportHeight: height,
+      rowHeight: ROW_HEIGHT,
+      headerHeight: AXIS_HEIGHT,
+    });
+    if (target === null) return;
+
+    container.scrollTop = target;
+    // The element clamps the position to its scroll range. Reading it back costs no layout,
+    // because setting it has just laid out the page.
+    setScrollTop(container.scrollTop);
+  }, [container, rowIndex, height, setScrollTop]);
 }
 
 interface ZoomAnchor {
@@ -114,7 +134,7 @@ export function Timeline({ steps, graph }: TimelineProps) {
   });
   const selectedRow = rows.findIndex((row) => row.step.index === selectedStepIndex);
 
-  useScrollToSelected(container, selectedRow, height);
+  useScrollToSelected(container, selectedRow, scrollTop, height, setScrollTop);
   const setZoomAround = useZoomAnchor(container, pxPerMs / zoom, zoom, setZoom);
   useWheelZoom(container, setZoomAround);
 

@@ -7,6 +7,7 @@ import {
   clampZoom,
   fitScale,
   timelineExtentMs,
+  scrollTopRevealingRow,
   visibleRowWindow,
 } from './timeline-layout';
 import { branchAndLoopGraph, makeStep } from './test/trace-fixtures';
@@ -158,5 +159,25 @@ describe('axisTicks', () => {
 
   it('returns only zero for an empty run', () => {
     expect(axisTicks(0, 10, 80)).toEqual([0]);
+  });
+});
+
+describe('scrollTopRevealingRow', () => {
+  const viewport = { viewportHeight: 220, rowHeight: 22, headerHeight: 22 };
+
+  it.each([
+    ['a row in view', 5, 0, null],
+    ['a row above the view', 3, 110, 66],
+    ['a row below the view', 20, 0, 264],
+    ['the last row that fits', 8, 0, null],
+    ['the first row hidden by the axis', 9, 0, 22],
+  ])('scrolls for %s', (_case, rowIndex, scrollTop, expected) => {
+    expect(scrollTopRevealingRow({ ...viewport, rowIndex, scrollTop })).toBe(expected);
+  });
+
+  it('rounds up to whole pixels below a fractional viewport', () => {
+    expect(
+      scrollTopRevealingRow({ ...viewport, viewportHeight: 220.4, rowIndex: 20, scrollTop: 0 }),
+    ).toBe(264);
   });
 });

@@ -175,6 +175,31 @@ export function visibleRowWindow(request: RowWindowRequest): RowWindow {
   };
 }
 
+export interface RevealRowRequest {
+  rowIndex: number;
+  scrollTop: number;
+  viewportHeight: number;
+  rowHeight: number;
+  /** Height of the sticky axis above the first row, which covers the top of the viewport. */
+  headerHeight: number;
+}
+
+/**
+ * Returns the scroll position that brings row `rowIndex` fully into view with the least
+ * scrolling, or null when it is in view already. Rows sit below the sticky header, so the
+ * visible rows span `[scrollTop, scrollTop + viewportHeight - headerHeight]`.
+ */
+export function scrollTopRevealingRow(request: RevealRowRequest): number | null {
+  const { rowIndex, scrollTop, viewportHeight, rowHeight, headerHeight } = request;
+  const rowTop = rowIndex * rowHeight;
+  const rowBottom = headerHeight + rowTop + rowHeight;
+
+  if (rowTop < scrollTop) return rowTop;
+  // Rounded up to whole pixels, as scroll events report them, because the height can be fractional.
+  if (rowBottom > scrollTop + viewportHeight) return Math.ceil(rowBottom - viewportHeight);
+  return null;
+}
+
 /**
  * Axis tick positions in milliseconds: a 1, 2 or 5 × 10ⁿ step so that ticks are at least
  * `minSpacingPx` apart, from 0 up to `extentMs`.
