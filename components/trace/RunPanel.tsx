@@ -71,7 +71,7 @@ interface SelectedStepInspectorProps {
   replayBlockedReason: string | null;
 }
 
-/** Renders the selected step's inspector, the only part of the run panel that reads the selection. */
+/** Renders the inspector of the selected step: the only part of the run panel that reads it. */
 function SelectedStepInspector(props: SelectedStepInspectorProps) {
   const { steps, graph, workflowId, onReplay, replayBlockedReason } = props;
   const store = useDebuggerStore();
