@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
 import { useBlockProblem } from '@/components/debugger/useBlockProblem';
+import { useIsBlockSelected } from '@/components/debugger/useIsBlockSelected';
 
 import { BlockBadgesSlot } from './BlockBadgesSlot';
 import { BlockIcon } from './BlockIcon';
@@ -38,8 +39,9 @@ function BranchHandles() {
   );
 }
 
-function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
+function BlockNodeView({ id, data }: NodeProps<BlockFlowNode>) {
   const problem = useBlockProblem(id);
+  const selected = useIsBlockSelected(id);
   const statusClass = useBlockStatusClass(id);
   const meta = BLOCK_META[data.blockType];
   const hasInput = data.blockType !== 'input';

@@ -35,6 +35,10 @@ const edgeOptions: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
 };
 const MINIMAP_SIZE = { width: 150, height: 96 };
+// Option objects are module constants, because React Flow copies a changed one into its store, and
+// every store update re-runs the selectors of all nodes and edges.
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
 const minimapColor = (node: FlowNode) => BLOCK_META[node.data.blockType].color;
 
 /** Renders the workflow canvas: blocks, edges, minimap and controls, editable unless read-only. */
@@ -72,11 +76,14 @@ export function FlowCanvas() {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesFocusable={!readOnly}
+        // Raising the selected node reorders the canvas's paint, so every selection repainted
+        // and rasterized most of the canvas again. canvas.css raises the node being dragged.
+        elevateNodesOnSelect={false}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={16} size={1} />
         <MiniMap<FlowNode>

@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 
 import { useBlockProblem } from '@/components/debugger/useBlockProblem';
+import { useIsBlockSelected } from '@/components/debugger/useIsBlockSelected';
 
 import { BlockBadgesSlot } from './BlockBadgesSlot';
 import { BlockIcon } from './BlockIcon';
@@ -11,8 +12,9 @@ import { summarizeConfig } from './block-meta';
 import type { LoopFlowNode } from './flow-types';
 import { useBlockStatusClass } from './useBlockStatusClass';
 
-function LoopNodeView({ id, data, selected }: NodeProps<LoopFlowNode>) {
+function LoopNodeView({ id, data }: NodeProps<LoopFlowNode>) {
   const problem = useBlockProblem(id);
+  const selected = useIsBlockSelected(id);
   const statusClass = useBlockStatusClass(id);
   const classes = [
     'loop-node',

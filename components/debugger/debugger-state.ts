@@ -53,6 +53,12 @@ export interface DebuggerState {
   saveError: string | null;
 
   selectedBlockId: string | null;
+  /**
+   * Blocks the canvas draws as selected: the selected block, or every block of a selection made
+   * on the canvas. It changes at once with the selection, while React Flow's `selected` flags in
+   * `nodes` may follow a moment later (see `DebuggerStoreOptions.scheduleCanvasSync`).
+   */
+  selectedBlockIds: ReadonlySet<string>;
   selectedStepIndex: number | null;
   activeRun: ActiveRun | null;
   /** Block states and taken edges of `activeRun`, for the canvas badges and edge styles. */

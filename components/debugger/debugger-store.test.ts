@@ -116,6 +116,74 @@ describe('debugger store', () => {
     expect(store.getState().graph).toBe(graph);
   });
 
+  it('draws a step selection at once and flags React Flow later', () => {
+    const syncs: Array<() => void> = [];
+    const { store } = makeStore({ scheduleCanvasSync: (sync) => syncs.push(sync) });
+    store.setActiveRun({ runId: 'r1', trace: null, live: [step(0, 'start'), step(1, 'done')] });
+
+    store.selectStep(1);
+    const flagged = () => store.getState().nodes.filter((node) => node.selected);
+
+    expect(store.getState().selectedBlockIds).toEqual(new Set(['done']));
+    expect(flagged()).toEqual([]);
+    expect(syncs).toHaveLength(1);
+
+    syncs[0]!();
+    expect(flagged().map((node) => node.id)).toEqual(['done']);
+  });
+
+  it('schedules one sync for several selections', () => {
+    const syncs: Array<() => void> = [];
+    const { store } = makeStore({ scheduleCanvasSync: (sync) => syncs.push(sync) });
+
+    store.selectBlock('start');
+    store.selectBlock('done');
+    syncs[0]!();
+
+    expect(syncs).toHaveLength(1);
+    expect(
+      store
+        .getState()
+        .nodes.filter((node) => node.selected)
+        .map((node) => node.id),
+    ).toEqual(['done']);
+  });
+
+  it('keeps a canvas selection made before a late sync', () => {
+    const syncs: Array<() => void> = [];
+    const { store } = makeStore({ scheduleCanvasSync: (sync) => syncs.push(sync) });
+    store.selectBlock('done');
+
+    const boxed = store.getState().nodes.map((node) => ({ ...node, selected: true }));
+    store.setFlow(boxed, store.getState().edges);
+    store.selectBlock('start', { fromCanvas: true });
+    syncs[0]!();
+
+    expect(store.getState().nodes.every((node) => node.selected)).toBe(true);
+    expect(store.getState().selectedBlockIds).toEqual(new Set(['start', 'done']));
+  });
+
+  it('forgets selected blocks that an edit removed', () => {
+    const { store } = makeStore();
+    const added = addBlock(graph, 'js', { x: 0, y: 200 });
+    store.commitGraph(added.graph);
+    store.selectBlock(added.id);
+
+    store.undo();
+
+    expect(store.getState().selectedBlockId).toBeNull();
+    expect(store.getState().selectedBlockIds.size).toBe(0);
+  });
+
+  it('clears the selection when another version opens', () => {
+    const { store } = makeStore();
+    store.selectBlock('start');
+
+    store.loadVersion({ id: 'v0', number: 1 }, graph, true);
+
+    expect(store.getState().selectedBlockIds.size).toBe(0);
+  });
+
   it('notifies subscribers only when the state changes', () => {
     const { store } = makeStore();
     let calls = 0;

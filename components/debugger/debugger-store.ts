@@ -54,6 +54,24 @@ export interface DebuggerStoreOptions {
   readOnly?: boolean;
   activeRun?: ActiveRun | null;
   saveGraph: SaveGraph;
+  /**
+   * Scheduler of the update of React Flow's `selected` flags after a selection made outside the
+   * canvas. React Flow re-runs the selectors of every node and edge for it, so the workbench runs
+   * it once the selection has painted. Without this option the update runs at once.
+   */
+  scheduleCanvasSync?: (sync: () => void) => void;
+}
+
+const NO_BLOCKS: ReadonlySet<string> = new Set();
+
+function blockIdsOf(blockId: string | null): ReadonlySet<string> {
+  return blockId === null ? NO_BLOCKS : new Set([blockId]);
+}
+
+/** Ids of the nodes React Flow marks as selected. */
+function flaggedNodeIds(nodes: FlowNode[]): ReadonlySet<string> {
+  const ids = nodes.filter((node) => node.selected).map((node) => node.id);
+  return ids.length === 0 ? NO_BLOCKS : new Set(ids);
 }
 
 export function createInitialState(options: DebuggerStoreOptions): DebuggerState {
@@ -75,6 +93,7 @@ export function createInitialState(options: DebuggerStoreOptions): DebuggerState
     saving: false,
     saveError: null,
     selectedBlockId: null,
+    selectedBlockIds: NO_BLOCKS,
     selectedStepIndex: null,
     activeRun: options.activeRun ?? null,
     runCanvas: computeRunCanvas(options.activeRun ?? null, options.graph, null),
@@ -99,12 +118,26 @@ export function markSelected(nodes: FlowNode[], blockId: string | null): FlowNod
 export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStore {
   const store = createStore<DebuggerState>(createInitialState(options));
   const { getState, setState } = store;
+  // True from a selection made outside the canvas until React Flow's flags follow it.
+  let canvasSyncPending = false;
+
+  function syncCanvasSelection(): void {
+    if (!canvasSyncPending) return;
+    canvasSyncPending = false;
+
+    const { nodes, selectedBlockId } = getState();
+    setState({ nodes: markSelected(nodes, selectedBlockId) });
+  }
 
   function showGraph(graph: WorkflowGraph, history: DebuggerState['history']): void {
     const state = getState();
     const selectedBlockId = graph.nodes.some((node) => node.id === state.selectedBlockId)
       ? state.selectedBlockId
       : null;
+
+    const selectedBlockIds = new Set(
+      [...state.selectedBlockIds].filter((id) => graph.nodes.some((node) => node.id === id)),
+    );
 
     setState({
       graph,
@@ -113,6 +146,10 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
       edges: reconcileEdges(state.edges, graph),
       isDirty: JSON.stringify(graph) !== state.savedGraphJson,
       selectedBlockId,
+      selectedBlockIds:
+        selectedBlockIds.size === state.selectedBlockIds.size
+          ? state.selectedBlockIds
+          : selectedBlockIds,
       saveError: null,
       runCanvas: computeRunCanvas(state.activeRun, graph, state.runCanvas),
     });
@@ -129,12 +166,19 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
   function selectBlock(blockId: string | null, selectOptions?: { fromCanvas?: boolean }): void {
     const state = getState();
     const steps = stepsOf(state.activeRun);
+    const selectedStepIndex = blockId ? latestStepIndex(steps, blockId) : null;
 
-    setState({
-      selectedBlockId: blockId,
-      selectedStepIndex: blockId ? latestStepIndex(steps, blockId) : null,
-      nodes: selectOptions?.fromCanvas ? state.nodes : markSelected(state.nodes, blockId),
-    });
+    if (selectOptions?.fromCanvas) {
+      canvasSyncPending = false;
+      setState({
+        selectedBlockId: blockId,
+        selectedBlockIds: flaggedNodeIds(state.nodes),
+        selectedStepIndex,
+      });
+      return;
+    }
+
+    showSelection(blockId, selectedStepIndex);
   }
 
   function selectStep(index: number | null): void {
@@ -142,11 +186,29 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
     const step = index === null ? undefined : findStep(stepsOf(state.activeRun), index);
     const blockId = step?.blockId ?? state.selectedBlockId;
 
-    setState({
-      selectedStepIndex: step ? index : null,
+    showSelection(blockId, step ? index : null);
+  }
+
+  /** Selects a block chosen outside the canvas. React Flow's flags follow through the scheduler. */
+  function showSelection(blockId: string | null, selectedStepIndex: number | null): void {
+    const state = getState();
+    const isSameBlock =
+      blockId === state.selectedBlockId && state.selectedBlockIds.size === (blockId ? 1 : 0);
+    const selection = {
       selectedBlockId: blockId,
-      nodes: markSelected(state.nodes, blockId),
-    });
+      selectedBlockIds: isSameBlock ? state.selectedBlockIds : blockIdsOf(blockId),
+      selectedStepIndex,
+    };
+
+    if (!options.scheduleCanvasSync) {
+      setState({ ...selection, nodes: markSelected(state.nodes, blockId) });
+      return;
+    }
+
+    setState(selection);
+    if (canvasSyncPending) return;
+    canvasSyncPending = true;
+    options.scheduleCanvasSync(syncCanvasSelection);
   }
 
   function setActiveRun(run: ActiveRun | null): void {
@@ -176,6 +238,7 @@ export function createDebuggerStore(options: DebuggerStoreOptions): DebuggerStor
       savedGraphJson: JSON.stringify(graph),
       isDirty: false,
       selectedBlockId: null,
+      selectedBlockIds: NO_BLOCKS,
       selectedStepIndex: null,
       problems: [],
       validating: true,

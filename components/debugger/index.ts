@@ -12,4 +12,5 @@ export { useSelectedBlockId } from './useSelectedBlockId';
 export { useSelectedStepIndex } from './useSelectedStepIndex';
 export { useBlockProblem } from './useBlockProblem';
 export { useBlockRunState } from './useBlockRunState';
+export { useIsBlockSelected } from './useIsBlockSelected';
 export { useRunCanvas } from './useRunCanvas';

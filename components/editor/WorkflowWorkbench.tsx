@@ -11,6 +11,7 @@ import { Palette } from '@/components/canvas/Palette';
 import type { DebuggerState, SaveOutcome } from '@/components/debugger/debugger-state';
 import { createDebuggerStore, type DebuggerStore } from '@/components/debugger/debugger-store';
 import { DebuggerProvider } from '@/components/debugger/DebuggerProvider';
+import { scheduleWhenIdle } from '@/components/debugger/schedule-when-idle';
 import { useDebuggerSelector } from '@/components/debugger/useDebuggerSelector';
 import { RunQueryProvider } from '@/components/run/RunQueryProvider';
 import { RunPanel } from '@/components/trace/RunPanel';
@@ -50,6 +51,7 @@ function createStoreFor(props: WorkflowWorkbenchProps): DebuggerStore {
     readOnly: props.version.number < props.latestVersionNumber,
     activeRun: props.initialRun ? { ...props.initialRun, live: [] } : null,
     saveGraph,
+    scheduleCanvasSync: scheduleWhenIdle,
   });
 }
 
