@@ -10,7 +10,27 @@ import { BlockBadgesSlot } from './BlockBadgesSlot';
 import { BlockIcon } from './BlockIcon';
 import { BLOCK_META, summarizeConfig } from './block-meta';
 import type { BlockFlowNode } from './flow-types';
+import { mayOverflow } from './text-fit';
 import { useBlockStatusClass } from './useBlockStatusClass';
+
+/**
+ * Maximum name length, in character cells, that fits the header without clipping. The 200-pixel
+ * content box less the icon, the gaps and the widest type label (JAVASCRIPT, about 75 pixels)
+ * leaves about 100 pixels, enough for eight of the widest 12-pixel bold characters. The widths are
+ * estimates for common system fonts.
+ */
+const NAME_FIT_CELLS = 8;
+/** Maximum summary length that fits: 200 pixels of 11-pixel monospace at up to 0.65 em a cell. */
+const SUMMARY_FIT_CELLS = 27;
+
+/**
+ * Returns the class of a one-line label, which clips with an ellipsis only when its text may not
+ * fit. Each clipping box splits the canvas into more paint chunks, which Chromium walks on every
+ * repaint.
+ */
+function labelClass(base: string, text: string, fitCells: number): string {
+  return mayOverflow(text, fitCells) ? `${base} is-clipped` : base;
+}
 
 function BranchHandles() {
   return (
@@ -44,6 +64,8 @@ function BlockNodeView({ id, data }: NodeProps<BlockFlowNode>) {
   const selected = useIsBlockSelected(id);
   const statusClass = useBlockStatusClass(id);
   const meta = BLOCK_META[data.blockType];
+  const name = data.name || id;
+  const summary = summarizeConfig(data.blockType, data.config);
   const hasInput = data.blockType !== 'input';
   const hasOutput = data.blockType !== 'output';
   const classes = [
@@ -57,16 +79,16 @@ function BlockNodeView({ id, data }: NodeProps<BlockFlowNode>) {
     <div
       className={classes.filter(Boolean).join(' ')}
       data-testid={`block-${id}`}
-      aria-label={`${meta.label} block ${data.name || id}`}
+      aria-label={`${meta.label} block ${name}`}
       title={problem ?? undefined}
     >
       {hasInput && <Handle type="target" position={Position.Top} className="block-handle" />}
       <div className="block-node__header">
         <BlockIcon type={data.blockType} />
-        <span className="block-node__name">{data.name || id}</span>
+        <span className={labelClass('block-node__name', name, NAME_FIT_CELLS)}>{name}</span>
         <span className="block-node__type">{meta.label}</span>
       </div>
-      <div className="block-node__summary">{summarizeConfig(data.blockType, data.config)}</div>
+      <div className={labelClass('block-node__summary', summary, SUMMARY_FIT_CELLS)}>{summary}</div>
       <BlockBadgesSlot blockId={id} />
       {problem && (
         <div className="block-node__problem" data-testid="block-problem">

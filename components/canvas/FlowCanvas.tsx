@@ -1,13 +1,6 @@
 'use client';
 
-import {
-  Background,
-  Controls,
-  MarkerType,
-  MiniMap,
-  ReactFlow,
-  type DefaultEdgeOptions,
-} from '@xyflow/react';
+import { Controls, MarkerType, MiniMap, ReactFlow, type DefaultEdgeOptions } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 
@@ -17,6 +10,7 @@ import { useRunCanvas } from '@/components/debugger/useRunCanvas';
 import type { BlockType } from '@/engine/types';
 
 import { BLOCK_META } from './block-meta';
+import { CanvasBackground } from './CanvasBackground';
 import { styleEdges } from './edge-style';
 import type { FlowEdge, FlowNode } from './flow-types';
 import { nodeTypes } from './node-types';
@@ -85,7 +79,7 @@ export function FlowCanvas() {
         maxZoom={2}
         proOptions={PRO_OPTIONS}
       >
-        <Background gap={16} size={1} />
+        <CanvasBackground />
         <MiniMap<FlowNode>
           pannable
           zoomable

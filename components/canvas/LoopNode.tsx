@@ -33,7 +33,7 @@ function LoopNodeView({ id, data }: NodeProps<LoopFlowNode>) {
       <Handle type="target" position={Position.Top} className="block-handle" />
       <div className="loop-node__header">
         <BlockIcon type="loop" />
-        <span className="block-node__name">{data.name || id}</span>
+        <span className="block-node__name is-clipped">{data.name || id}</span>
         <span className="block-node__type">Loop</span>
         <span className="loop-node__summary">{summarizeConfig('loop', data.config)}</span>
         <BlockBadgesSlot blockId={id} />
