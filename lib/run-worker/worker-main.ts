@@ -2,8 +2,7 @@
  * Entry point of a run worker process (see pool.ts for why runs execute in child processes).
  * Started as `node --no-node-snapshot --import tsx lib/run-worker/worker-main.ts` with an IPC
  * channel. It runs one job at a time with `runGraph`: data access goes back to the server over
- * IPC, and progress, assignments and log lines stream to it as they happen. Before it reports
- * ready, it runs a small warm-up graph (warm-up.ts).
+ * IPC, and progress, assignments and log lines stream to it as they happen.
  *
  * It imports the engine and nothing that opens a database or reads the server's configuration.
  */
@@ -21,7 +20,6 @@ import {
   type WorkerMessage,
 } from './protocol';
 import { RemoteDataAccess } from './remote-data-access';
-import { warmUpEngine } from './warm-up';
 
 /**
  * Ends this process at once. `process.exit()` is not enough: it waits for isolated-vm to dispose
@@ -117,15 +115,8 @@ process.on('message', (message: ServerMessage) => {
 // Without the server, no data call is served and no result is stored.
 process.on('disconnect', exitNow);
 
-/** Runs the warm-up graph; a failed warm-up leaves the worker usable, with a colder first run. */
-async function warmUp(): Promise<void> {
-  try {
-    const status = await warmUpEngine();
-    if (status !== 'success') logger.warn?.({ status }, 'warm-up run did not succeed');
-  } catch (error) {
-    logger.warn?.({ err: error }, 'warm-up run failed');
-  }
-}
-
-await warmUp();
+// NOTE: the worker reports ready without a warm-up run, so its first run compiles the engine.
+// With a warm-up run that prepared spare isolates first, `new Array(2 ** 28).fill(0)` left V8
+// stuck in garbage collection until the run's deadline instead of ending the worker within
+// seconds (isolated-vm 6.2.0, Node 24.22); the cause is not known.
 send({ type: 'ready' });

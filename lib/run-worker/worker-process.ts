@@ -227,7 +227,7 @@ export class WorkerProcess {
   private handle(message: WorkerMessage): void {
     const job = this.job;
     if (message.type === 'log') {
-      // Lines from outside a run, such as the warm-up's, go to the pool's own logger.
+      // Lines from outside a run go to the pool's own logger.
       const logger = job?.context.logger ?? this.logger;
       logger[message.level]?.(message.meta, message.message);
       return;
