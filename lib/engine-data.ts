@@ -3,7 +3,7 @@
  * with bound parameters, and writes are validated against the column types first. The
  * semantics (three-valued logic, casts, null ordering) are described in lib/data/filter-sql.ts
  * and lib/data/row-query.ts; the engine's in-memory preview overlay mirrors them. Every
- * statement on `data_rows` runs prepared (lib/db/prepared.ts), which skips planning.
+ * statement on `data_rows` runs prepared (lib/db/prepared.ts), so repeated ones reuse a plan.
  */
 
 import { sql } from 'drizzle-orm';
