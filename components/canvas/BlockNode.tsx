@@ -14,13 +14,13 @@ import { mayOverflow } from './text-fit';
 import { useBlockStatusClass } from './useBlockStatusClass';
 
 /**
- * Maximum name length, in character cells, that fits the header without clipping. The 200-pixel
- * content box less the icon, the gaps and the widest type label (JAVASCRIPT, about 75 pixels)
- * leaves about 100 pixels, enough for eight of the widest 12-pixel bold characters. The widths are
- * estimates for common system fonts.
+ * Maximum name length, in character cells, that fits the header without clipping. The 198-pixel
+ * header less the icon, the gaps and the widest type label (JAVASCRIPT, 61 pixels in Chromium on
+ * Linux) leaves about 109 pixels: seven of the widest 12-pixel bold characters (W, 13 pixels)
+ * with room for wider fonts. The widths are estimates for common system fonts.
  */
-const NAME_FIT_CELLS = 8;
-/** Maximum summary length that fits: 200 pixels of 11-pixel monospace at up to 0.65 em a cell. */
+const NAME_FIT_CELLS = 7;
+/** Maximum summary length that fits: 198 pixels of 11-pixel monospace at up to 0.65 em a cell. */
 const SUMMARY_FIT_CELLS = 27;
 
 /**
