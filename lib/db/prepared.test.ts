@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { castToColumnType } from '../../engine/column-values';
 import type { DataTableInfo, ResolvedFilter, ResolvedSort } from '../../engine/data';
@@ -120,6 +120,17 @@ describe('executePreparedRows', () => {
         data: { k: 'r09', t: 'apple pie', n: 3, d: '2024-01-01T00:00:00.000Z', b: true, j: 5 },
       },
     ]);
+  });
+
+  it('keeps statement names across a module reload', async () => {
+    const filters: ResolvedFilter[] = [{ column: 'k', op: 'eq', value: 'r08' }];
+    await executePreparedRows(handle.db, querySql(filters));
+
+    vi.resetModules();
+    const reloaded = await import('./prepared');
+    const rows = await reloaded.executePreparedRows(handle.db, querySql(filters));
+
+    expect(rows).toHaveLength(1);
   });
 
   it('rejects with an aborted signal reason', async () => {

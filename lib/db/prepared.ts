@@ -69,9 +69,17 @@ export async function executePreparedRows<Row>(
   return rows;
 }
 
-const statementsByClient = new WeakMap<PGlite, PgliteStatements>();
+const globalForStatements = globalThis as typeof globalThis & {
+  flowscopePgliteStatements?: WeakMap<PGlite, PgliteStatements>;
+};
 
+/**
+ * Returns the statements of a PGlite instance. The map lives on `globalThis`, like the database
+ * itself (client.ts), because a copy of this module loaded again by a dev reload would otherwise
+ * count names from 1 again and collide with the statements the instance already holds.
+ */
 function pgliteStatements(client: PGlite): PgliteStatements {
+  const statementsByClient = (globalForStatements.flowscopePgliteStatements ??= new WeakMap());
   let statements = statementsByClient.get(client);
   if (!statements) {
     statements = new PgliteStatements(client);
