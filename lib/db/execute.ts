@@ -55,7 +55,7 @@ export async function executePostgresRows<Row>(
 ): Promise<Row[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
   // postgres.js sends a query without parameters over the simple protocol, which has no
-  // statements to prepare, unless told otherwise.
+  // statements to prepare, so a prepared query sets `simple: false`.
   const options = prepare ? { prepare, simple: false } : { prepare };
   const pending = client.unsafe(text, params as never[], options);
   if (!signal) return (await pending) as unknown as Row[];

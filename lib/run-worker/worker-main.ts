@@ -116,7 +116,7 @@ process.on('message', (message: ServerMessage) => {
 process.on('disconnect', exitNow);
 
 // NOTE: the worker reports ready without a warm-up run, so its first run compiles the engine.
-// With a warm-up run that prepared spare isolates first, `new Array(2 ** 28).fill(0)` left V8
-// stuck in garbage collection until the run's deadline instead of ending the worker within
-// seconds (isolated-vm 6.2.0, Node 24.22); the cause is not known.
+// A warm-up run that prepared spare isolates made `new Array(2 ** 28).fill(0)` leave V8 stuck in
+// garbage collection until the run's deadline, instead of ending the worker within seconds.
+// This was seen with isolated-vm 6.2.0 on Node 24.22, and the cause is not known.
 send({ type: 'ready' });
